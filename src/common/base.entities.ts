@@ -1,0 +1,58 @@
+import type { Opt, Rel } from '@mikro-orm/core';
+import { Filter, ManyToOne, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
+import { Field, Int, ObjectType } from 'type-graphql';
+
+import type { Client } from '../modules/clients/client.entity.js';
+import { EMBEDDING_DIMENSIONS, EmbeddingType } from './embedding.type.js';
+import { TENANT_FILTER, tenantCondition } from './tenant-filter.js';
+
+/**
+ * The `embedding vector(1536)` column of the 24 business tables. Lazy: a plain `find` never reads the
+ * 6 KB column; only code that names it (`populate: ['embedding']`, the admin-only GraphQL field) does.
+ * Its GraphQL field is added by the embedding module, not here, because reading it needs a loader.
+ */
+export function EmbeddingColumn(): ReturnType<typeof Property> {
+  return Property({ type: EmbeddingType, length: EMBEDDING_DIMENSIONS, nullable: true, lazy: true });
+}
+
+/** Base of the business tables that have neither a client nor the usual timestamps (DORA, join tables). */
+export abstract class VectorRecord {
+  @EmbeddingColumn()
+  embedding?: number[] | null;
+}
+
+/** Rows with a serial id, a soft-delete flag and the predecessor's created/last-updated pair. */
+export abstract class TrackedRecord {
+  @Field(() => Int)
+  @PrimaryKey({ type: 'integer', autoincrement: true })
+  id!: number;
+
+  @Field(() => Boolean, { description: 'False once soft-deleted.' })
+  @Property({ type: 'boolean', default: true })
+  active: Opt<boolean> = true;
+
+  @Field(() => Date)
+  @Property({ type: 'timestamptz', defaultRaw: 'now()' })
+  createdAt: Opt<Date> = new Date();
+
+  @Field(() => Date)
+  @Property({ type: 'timestamptz', defaultRaw: 'now()', onUpdate: () => new Date() })
+  lastUpdatedAt: Opt<Date> = new Date();
+}
+
+/**
+ * A row owned by one client. Tenant isolation lives here: the `tenant` filter is on by default and
+ * needs a `clientId`, so a query on an EntityManager whose filter params were never set fails instead
+ * of silently reading every client's rows.
+ */
+@Filter({ name: TENANT_FILTER, cond: tenantCondition('client'), default: true })
+export abstract class TenantRecord extends TrackedRecord {
+  @ManyToOne({ type: 'Client', index: true })
+  client!: Rel<Client>;
+}
+
+/** A client-owned business table: tenant scoped and with an embedding. */
+export abstract class TenantEntity extends TenantRecord {
+  @EmbeddingColumn()
+  embedding?: number[] | null;
+}

@@ -1,0 +1,64 @@
+import { resolve } from 'node:path';
+
+/** Everything the gateway reads from its environment, parsed once. */
+export interface Config {
+  /** Primary PostgreSQL; absent means the embedded PGlite database. */
+  databaseUrl: string | null;
+  /** Streaming replicas that serve reads. */
+  replicaUrls: string[];
+  /** Where the embedded database keeps its files; `memory` keeps it in memory only. */
+  embeddedDataDir: string;
+  /** Load the demo data set when the embedded database starts empty. */
+  seedEmbedded: boolean;
+  host: string;
+  port: number;
+  jwt: {
+    secret: string | null;
+    publicKey: string | null;
+    issuer: string | null;
+    audience: string | null;
+  };
+  logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
+  /** Print every SQL statement (development only). */
+  logSql: boolean;
+}
+
+export class ConfigError extends Error {}
+
+const LOG_LEVELS = ['debug', 'info', 'warn', 'error', 'silent'] as const;
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const port = Number(env.PORT ?? 4000);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ConfigError(`PORT is not a port: ${env.PORT}`);
+  const logLevel = (env.LOG_LEVEL ?? 'info') as Config['logLevel'];
+  if (!LOG_LEVELS.includes(logLevel)) throw new ConfigError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}`);
+  const databaseUrl = nonEmpty(env.DATABASE_URL);
+  const replicaUrls = (env.DATABASE_REPLICA_URLS ?? '')
+    .split(',')
+    .map((url) => url.trim())
+    .filter(Boolean);
+  if (!databaseUrl && replicaUrls.length > 0) {
+    throw new ConfigError('DATABASE_REPLICA_URLS needs DATABASE_URL (the embedded database has no replicas)');
+  }
+  const embeddedDataDir = nonEmpty(env.EMBEDDED_DB_DIR) ?? '.data/pglite';
+  return {
+    databaseUrl,
+    replicaUrls,
+    embeddedDataDir: embeddedDataDir === 'memory' ? 'memory' : resolve(embeddedDataDir),
+    seedEmbedded: (env.EMBEDDED_DB_SEED ?? 'true') !== 'false',
+    host: env.HOST ?? '0.0.0.0',
+    port,
+    jwt: {
+      secret: nonEmpty(env.JWT_SECRET),
+      publicKey: nonEmpty(env.JWT_PUBLIC_KEY)?.replace(/\\n/g, '\n') ?? null,
+      issuer: nonEmpty(env.JWT_ISSUER),
+      audience: nonEmpty(env.JWT_AUDIENCE),
+    },
+    logLevel,
+    logSql: env.LOG_SQL === 'true',
+  };
+}
+
+function nonEmpty(value: string | undefined): string | null {
+  return value && value.trim() !== '' ? value.trim() : null;
+}

@@ -1,0 +1,62 @@
+import { mkdirSync } from 'node:fs';
+
+import { vector } from '@electric-sql/pglite-pgvector';
+import { MikroORM as PgliteMikroORM } from '@mikro-orm/pglite';
+import { MikroORM as PostgreSqlMikroORM } from '@mikro-orm/postgresql';
+import type { MikroORM } from '@mikro-orm/core';
+import type { SqlEntityManager } from '@mikro-orm/sql';
+
+import type { Config } from '../config/config.js';
+import { baseOrmOptions } from './orm-options.js';
+
+export type DatabaseKind = 'postgresql' | 'embedded';
+
+/** The two drivers share the SQL entity manager; code above this module only sees that. */
+export type Orm = MikroORM;
+
+export interface Database {
+  kind: DatabaseKind;
+  orm: Orm;
+  /** A fresh entity manager for one unit of work (a request, a CLI command). */
+  fork(): SqlEntityManager;
+  close(): Promise<void>;
+}
+
+/**
+ * Opens the configured database: PostgreSQL with read replicas when `DATABASE_URL` is set, otherwise
+ * the embedded PGlite (with pgvector loaded in-process) in a local folder or in memory.
+ */
+export async function openDatabase(
+  config: Pick<Config, 'databaseUrl' | 'replicaUrls' | 'embeddedDataDir' | 'logSql'>,
+): Promise<Database> {
+  const base = baseOrmOptions(config);
+  let orm: Orm;
+  let kind: DatabaseKind;
+  if (config.databaseUrl) {
+    kind = 'postgresql';
+    orm = (await PostgreSqlMikroORM.init({
+      ...base,
+      clientUrl: config.databaseUrl,
+      // Reads (em.find, em.count, loaders) go to a replica; writes, flushes and anything inside
+      // em.transactional() go to the primary. See db/read-routing.ts for the fallback when one is down.
+      replicas: config.replicaUrls.map((clientUrl, index) => ({ name: `replica-${index + 1}`, clientUrl })),
+      preferReadReplicas: true,
+      pool: { min: 0, max: 20 },
+    } as Parameters<typeof PostgreSqlMikroORM.init>[0])) as unknown as Orm;
+  } else {
+    kind = 'embedded';
+    const inMemory = config.embeddedDataDir === 'memory';
+    if (!inMemory) mkdirSync(config.embeddedDataDir, { recursive: true });
+    orm = (await PgliteMikroORM.init({
+      ...base,
+      dbName: 'postgres',
+      driverOptions: { dataDir: inMemory ? 'memory://' : config.embeddedDataDir, extensions: { vector } },
+    } as Parameters<typeof PgliteMikroORM.init>[0])) as unknown as Orm;
+  }
+  return {
+    kind,
+    orm,
+    fork: () => orm.em.fork() as unknown as SqlEntityManager,
+    close: () => orm.close(true),
+  };
+}

@@ -1,0 +1,26 @@
+import type { Orm } from './database.js';
+
+export interface MigrationStatus {
+  executed: { name: string; executedAt: Date | null }[];
+  pending: string[];
+}
+
+/** Applies every pending migration (all in one transaction). Returns the names applied, empty if none. */
+export async function migrateUp(orm: Orm): Promise<string[]> {
+  const applied = await orm.migrator.up();
+  return applied.map((migration) => migration.name);
+}
+
+/** Reverts every applied migration, newest first. Returns the names reverted. */
+export async function migrateDown(orm: Orm): Promise<string[]> {
+  const reverted = await orm.migrator.down({ to: 0 });
+  return reverted.map((migration) => migration.name);
+}
+
+export async function migrationStatus(orm: Orm): Promise<MigrationStatus> {
+  const [executed, pending] = await Promise.all([orm.migrator.getExecuted(), orm.migrator.getPending()]);
+  return {
+    executed: executed.map((row) => ({ name: row.name, executedAt: row.executed_at ?? null })),
+    pending: pending.map((migration) => migration.name),
+  };
+}

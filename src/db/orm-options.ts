@@ -1,0 +1,37 @@
+import type { Options } from '@mikro-orm/core';
+import { ReflectMetadataProvider } from '@mikro-orm/decorators/legacy';
+import { Migrator } from '@mikro-orm/migrations';
+
+import { MIGRATIONS } from '../../migrations/index.js';
+import type { Config } from '../config/config.js';
+import { ALL_ENTITIES } from './entities.js';
+import { PulseNamingStrategy } from './naming-strategy.js';
+import { afterDiscovered } from './discovery-hooks.js';
+
+export const MIGRATIONS_TABLE = 'pulse_migrations';
+
+/** Options shared by the PostgreSQL and the embedded PGlite drivers. */
+export function baseOrmOptions(config: Pick<Config, 'logSql'>): Partial<Options> {
+  return {
+    entities: ALL_ENTITIES,
+    metadataProvider: ReflectMetadataProvider,
+    namingStrategy: PulseNamingStrategy,
+    discovery: { afterDiscovered },
+    // The predecessor's foreign keys are all NO ACTION: deleting a referenced row is an error, not a
+    // silent un-linking. The exceptions (ML tables, join tables) say so on their relation.
+    schemaGenerator: { defaultDeleteRule: 'no action', defaultUpdateRule: 'no action' },
+    extensions: [Migrator],
+    migrations: {
+      tableName: MIGRATIONS_TABLE,
+      migrationsList: MIGRATIONS,
+      transactional: true,
+      allOrNothing: true,
+      snapshot: false,
+    },
+    // Identity-map entities are per request; a stale read across requests is worse than a re-query.
+    allowGlobalContext: false,
+    forceUtcTimezone: true,
+    debug: config.logSql ? ['query', 'query-params'] : false,
+    ignoreUndefinedInQuery: true,
+  };
+}

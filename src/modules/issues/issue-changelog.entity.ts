@@ -1,0 +1,46 @@
+import type { Rel } from '@mikro-orm/core';
+import { Entity, Index, ManyToOne, Property } from '@mikro-orm/decorators/legacy';
+import { Field, Float, ObjectType } from 'type-graphql';
+
+import { TenantEntity } from '../../common/base.entities.js';
+import { Integration } from '../integrations/integration.entity.js';
+import { Status } from '../workflow/status.entity.js';
+import { Issue } from './issue.entity.js';
+
+/** One status transition of an issue. */
+@ObjectType()
+@Entity({ tableName: 'issue_changelogs' })
+export class IssueChangelog extends TenantEntity {
+  @ManyToOne({ entity: () => Issue, index: true })
+  issue!: Rel<Issue>;
+
+  @Field(() => String, { nullable: true })
+  @Property({ type: 'text', nullable: true })
+  externalId?: string | null;
+
+  @ManyToOne({ entity: () => Status, nullable: true, index: true })
+  fromStatus?: Rel<Status> | null;
+
+  @ManyToOne({ entity: () => Status, nullable: true, index: true })
+  toStatus?: Rel<Status> | null;
+
+  @Field(() => Date, { nullable: true })
+  @Property({ type: 'timestamptz', nullable: true })
+  transitionStartDate?: Date | null;
+
+  @Field(() => Date, { nullable: true })
+  @Index()
+  @Property({ type: 'timestamptz', nullable: true })
+  transitionChangeDate?: Date | null;
+
+  @Field(() => Float, { nullable: true })
+  @Property({ type: 'double', nullable: true })
+  timeInStatusSeconds?: number | null;
+
+  @Field(() => String, { nullable: true })
+  @Property({ type: 'text', nullable: true })
+  changedBy?: string | null;
+
+  @ManyToOne({ entity: () => Integration, index: true })
+  integration!: Rel<Integration>;
+}

@@ -1,0 +1,48 @@
+import type { Rel } from '@mikro-orm/core';
+import { Entity, Index, ManyToOne, Property } from '@mikro-orm/decorators/legacy';
+import { Field, Int, ObjectType } from 'type-graphql';
+
+import { TenantEntity } from '../../common/base.entities.js';
+import { Integration } from '../integrations/integration.entity.js';
+import { Issue } from '../issues/issue.entity.js';
+
+/**
+ * A Jira issue mentioned by a GitHub pull request. The pull request is identified the way Jira's
+ * development panel does (repository external id + PR number), not by a foreign key: the link can
+ * arrive before the pull request itself has been loaded.
+ */
+@ObjectType()
+@Entity({ tableName: 'jira_pull_request_links' })
+@Index({ name: 'idx_jira_pr_links_repo_pr', properties: ['externalRepoId', 'pullRequestNumber'] })
+export class JiraPullRequestLink extends TenantEntity {
+  @ManyToOne({ entity: () => Issue, index: 'idx_jira_pr_links_issue_id' })
+  issue!: Rel<Issue>;
+
+  @Field(() => String)
+  @Property({ type: 'text' })
+  externalRepoId!: string;
+
+  @Field(() => String)
+  @Index({ name: 'idx_jira_pr_links_repo_full_name' })
+  @Property({ type: 'text' })
+  repoFullName!: string;
+
+  @Field(() => Int)
+  @Property({ type: 'integer' })
+  pullRequestNumber!: number;
+
+  @Field(() => String, { nullable: true })
+  @Property({ type: 'text', nullable: true })
+  branchName?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @Property({ type: 'text', nullable: true })
+  commitSha?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @Property({ type: 'text', nullable: true })
+  prStatus?: string | null;
+
+  @ManyToOne({ entity: () => Integration, index: true })
+  integration!: Rel<Integration>;
+}

@@ -1,0 +1,53 @@
+import type { Rel } from '@mikro-orm/core';
+import { Entity, ManyToOne, Property } from '@mikro-orm/decorators/legacy';
+import { Field, Int, ObjectType } from 'type-graphql';
+
+import { TenantEntity } from '../../common/base.entities.js';
+import { Integration } from '../integrations/integration.entity.js';
+import { PullRequest } from './pull-request.entity.js';
+
+@ObjectType()
+@Entity({ tableName: 'pull_request_comments' })
+export class PullRequestComment extends TenantEntity {
+  @Field(() => String, { nullable: true })
+  @Property({ type: 'text', nullable: true })
+  externalId?: string | null;
+
+  @ManyToOne({ entity: () => PullRequest, index: true })
+  pullRequest!: Rel<PullRequest>;
+
+  @Field(() => String, { nullable: true })
+  @Property({ type: 'text', nullable: true })
+  authorLogin?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @Property({ type: 'text', nullable: true })
+  body?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @Property({ type: 'text', nullable: true })
+  commentType?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @Property({ type: 'text', nullable: true })
+  path?: string | null;
+
+  @Field(() => Int, { nullable: true })
+  @Property({ type: 'integer', nullable: true })
+  position?: number | null;
+
+  @Field(() => Int, { nullable: true })
+  @Property({ type: 'integer', nullable: true })
+  line?: number | null;
+
+  @Field(() => Date, { nullable: true })
+  @Property({ type: 'timestamptz', nullable: true })
+  createdAtGithub?: Date | null;
+
+  @Field(() => Date, { nullable: true })
+  @Property({ type: 'timestamptz', nullable: true })
+  updatedAtGithub?: Date | null;
+
+  @ManyToOne({ entity: () => Integration, index: true })
+  integration!: Rel<Integration>;
+}

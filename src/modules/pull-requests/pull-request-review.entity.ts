@@ -1,0 +1,37 @@
+import type { Rel } from '@mikro-orm/core';
+import { Entity, ManyToOne, Property } from '@mikro-orm/decorators/legacy';
+import { Field, ObjectType } from 'type-graphql';
+
+import { TenantEntity } from '../../common/base.entities.js';
+import { Integration } from '../integrations/integration.entity.js';
+import { PullRequest } from './pull-request.entity.js';
+
+@ObjectType()
+@Entity({ tableName: 'pull_request_reviews' })
+export class PullRequestReview extends TenantEntity {
+  @Field(() => String, { nullable: true })
+  @Property({ type: 'text', nullable: true })
+  externalId?: string | null;
+
+  @ManyToOne({ entity: () => PullRequest, index: true })
+  pullRequest!: Rel<PullRequest>;
+
+  @Field(() => String, { nullable: true })
+  @Property({ type: 'text', nullable: true })
+  authorLogin?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @Property({ type: 'text', nullable: true })
+  state?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @Property({ type: 'text', nullable: true })
+  body?: string | null;
+
+  @Field(() => Date, { nullable: true })
+  @Property({ type: 'timestamptz', nullable: true })
+  submittedAt?: Date | null;
+
+  @ManyToOne({ entity: () => Integration, index: true })
+  integration!: Rel<Integration>;
+}

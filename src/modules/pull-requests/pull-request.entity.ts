@@ -1,0 +1,144 @@
+import { Collection } from '@mikro-orm/core';
+import type { Rel } from '@mikro-orm/core';
+import { Entity, Index, ManyToOne, OneToMany, Property, Unique } from '@mikro-orm/decorators/legacy';
+import { Field, Int, ObjectType } from 'type-graphql';
+
+import { TenantEntity } from '../../common/base.entities.js';
+import { Integration } from '../integrations/integration.entity.js';
+import { Issue } from '../issues/issue.entity.js';
+import { PullRequestComment } from './pull-request-comment.entity.js';
+import { PullRequestCommit } from './pull-request-commit.entity.js';
+import { PullRequestReview } from './pull-request-review.entity.js';
+import { Repository } from './repository.entity.js';
+
+/**
+ * A GitHub pull request. (repository, number) is unique: it is the natural key GitHub itself uses and
+ * what idempotent ETL upserts conflict on.
+ */
+@ObjectType()
+@Entity({ tableName: 'pull_requests' })
+@Unique({ name: 'uk_pull_requests_repository_number', properties: ['repository', 'number'] })
+export class PullRequest extends TenantEntity {
+  @Field(() => String, { nullable: true })
+  @Index()
+  @Property({ type: 'text', nullable: true })
+  externalId?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @Property({ type: 'text', nullable: true })
+  externalRepoId?: string | null;
+
+  @ManyToOne({ entity: () => Repository, index: true })
+  repository!: Rel<Repository>;
+
+  @ManyToOne({ entity: () => Issue, nullable: true, index: true })
+  issue?: Rel<Issue> | null;
+
+  @Field(() => Int, { nullable: true })
+  @Index()
+  @Property({ type: 'integer', nullable: true })
+  number?: number | null;
+
+  @Field(() => String, { nullable: true })
+  @Property({ type: 'text', nullable: true })
+  name?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @Property({ type: 'text', nullable: true })
+  userName?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @Property({ type: 'text', nullable: true })
+  body?: string | null;
+
+  @Field(() => Int, { nullable: true })
+  @Property({ type: 'integer', nullable: true })
+  discussionCommentCount?: number | null;
+
+  @Field(() => Int, { nullable: true })
+  @Property({ type: 'integer', nullable: true })
+  reviewCommentCount?: number | null;
+
+  @Field(() => String, { nullable: true })
+  @Property({ type: 'text', nullable: true })
+  source?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @Property({ type: 'text', nullable: true })
+  destination?: string | null;
+
+  /** A count of reviewers, not a list. */
+  @Field(() => Int, { nullable: true })
+  @Property({ type: 'integer', nullable: true })
+  reviewers?: number | null;
+
+  @Field(() => String, { nullable: true })
+  @Index()
+  @Property({ type: 'text', nullable: true })
+  status?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @Property({ type: 'text', nullable: true })
+  url?: string | null;
+
+  @Field(() => Date, { nullable: true })
+  @Index()
+  @Property({ type: 'timestamptz', nullable: true })
+  prCreatedAt?: Date | null;
+
+  @Field(() => Date, { nullable: true })
+  @Property({ type: 'timestamptz', nullable: true })
+  prUpdatedAt?: Date | null;
+
+  @Field(() => Date, { nullable: true })
+  @Property({ type: 'timestamptz', nullable: true })
+  closedAt?: Date | null;
+
+  @Field(() => Date, { nullable: true })
+  @Property({ type: 'timestamptz', nullable: true })
+  mergedAt?: Date | null;
+
+  @Field(() => String, { nullable: true })
+  @Property({ type: 'text', nullable: true })
+  mergedBy?: string | null;
+
+  @Field(() => Int, { nullable: true })
+  @Property({ type: 'integer', nullable: true })
+  commitCount?: number | null;
+
+  @Field(() => Int, { nullable: true })
+  @Property({ type: 'integer', nullable: true })
+  additions?: number | null;
+
+  @Field(() => Int, { nullable: true })
+  @Property({ type: 'integer', nullable: true })
+  deletions?: number | null;
+
+  @Field(() => Int, { nullable: true })
+  @Property({ type: 'integer', nullable: true })
+  changedFiles?: number | null;
+
+  @Field(() => Date, { nullable: true })
+  @Property({ type: 'timestamptz', nullable: true })
+  firstReviewAt?: Date | null;
+
+  @Field(() => Int, { nullable: true })
+  @Property({ type: 'integer', nullable: true })
+  reworkCommitCount?: number | null;
+
+  @Field(() => Int, { nullable: true })
+  @Property({ type: 'integer', nullable: true })
+  reviewCycles?: number | null;
+
+  @ManyToOne({ entity: () => Integration, index: true })
+  integration!: Rel<Integration>;
+
+  @OneToMany({ entity: () => PullRequestReview, mappedBy: 'pullRequest' })
+  reviews = new Collection<PullRequestReview>(this);
+
+  @OneToMany({ entity: () => PullRequestCommit, mappedBy: 'pullRequest' })
+  commits = new Collection<PullRequestCommit>(this);
+
+  @OneToMany({ entity: () => PullRequestComment, mappedBy: 'pullRequest' })
+  comments = new Collection<PullRequestComment>(this);
+}

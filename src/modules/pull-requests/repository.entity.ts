@@ -1,0 +1,69 @@
+import { Collection } from '@mikro-orm/core';
+import type { Rel } from '@mikro-orm/core';
+import { Entity, Index, ManyToOne, OneToMany, Property } from '@mikro-orm/decorators/legacy';
+import { Field, ObjectType } from 'type-graphql';
+
+import { TenantEntity } from '../../common/base.entities.js';
+import { Integration } from '../integrations/integration.entity.js';
+import { PullRequest } from './pull-request.entity.js';
+
+/** A GitHub repository. */
+@ObjectType()
+@Entity({ tableName: 'repositories' })
+export class Repository extends TenantEntity {
+  @Field(() => String, { nullable: true })
+  @Index()
+  @Property({ type: 'text', nullable: true })
+  externalId?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @Property({ type: 'text', nullable: true })
+  name?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @Index()
+  @Property({ type: 'text', nullable: true })
+  fullName?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @Property({ type: 'text', nullable: true })
+  description?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @Property({ type: 'text', nullable: true })
+  url?: string | null;
+
+  @Field(() => Boolean, { nullable: true })
+  @Property({ type: 'boolean', nullable: true })
+  isPrivate?: boolean | null;
+
+  @Field(() => Date, { nullable: true })
+  @Property({ type: 'timestamptz', nullable: true })
+  repoCreatedAt?: Date | null;
+
+  @Field(() => Date, { nullable: true })
+  @Property({ type: 'timestamptz', nullable: true })
+  repoUpdatedAt?: Date | null;
+
+  @Field(() => Date, { nullable: true })
+  @Property({ type: 'timestamptz', nullable: true })
+  pushedAt?: Date | null;
+
+  @Field(() => String, { nullable: true })
+  @Property({ type: 'text', nullable: true })
+  language?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @Property({ type: 'text', nullable: true })
+  defaultBranch?: string | null;
+
+  @Field(() => Boolean, { nullable: true })
+  @Property({ type: 'boolean', nullable: true })
+  archived?: boolean | null;
+
+  @ManyToOne({ entity: () => Integration, index: true })
+  integration!: Rel<Integration>;
+
+  @OneToMany({ entity: () => PullRequest, mappedBy: 'repository' })
+  pullRequests = new Collection<PullRequest>(this);
+}

@@ -1,0 +1,27 @@
+import type { Rel } from '@mikro-orm/core';
+import { Entity, Index, ManyToOne, Property } from '@mikro-orm/decorators/legacy';
+import { Field, Int, ObjectType } from 'type-graphql';
+
+import { TenantEntity } from '../../common/base.entities.js';
+import { Integration } from '../integrations/integration.entity.js';
+
+/** A level of the issue-type hierarchy (e.g. 0 story, 1 epic). */
+@ObjectType()
+@Entity({ tableName: 'issuetype_hierarchies' })
+export class IssuetypeHierarchy extends TenantEntity {
+  @Field(() => String)
+  @Property({ type: 'text' })
+  levelName!: string;
+
+  @Field(() => Int)
+  @Index()
+  @Property({ type: 'integer' })
+  levelNumber!: number;
+
+  @Field(() => String, { nullable: true })
+  @Property({ type: 'text', nullable: true })
+  description?: string | null;
+
+  @ManyToOne({ entity: () => Integration, nullable: true, index: true })
+  integration?: Rel<Integration> | null;
+}

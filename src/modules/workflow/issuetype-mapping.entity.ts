@@ -1,0 +1,28 @@
+import type { Rel } from '@mikro-orm/core';
+import { Entity, Index, ManyToOne, Property, Unique } from '@mikro-orm/decorators/legacy';
+import { Field, Int, ObjectType } from 'type-graphql';
+
+import { TenantEntity } from '../../common/base.entities.js';
+import { Integration } from '../integrations/integration.entity.js';
+import { IssuetypeHierarchy } from './issuetype-hierarchy.entity.js';
+
+/** Maps a source-system issue type onto a level of the hierarchy. */
+@ObjectType()
+@Entity({ tableName: 'issuetype_mappings' })
+@Unique({ name: 'uk_issuetype_mappings_from_client', properties: ['issuetypeFrom', 'client'] })
+export class IssuetypeMapping extends TenantEntity {
+  @Field(() => String)
+  @Index()
+  @Property({ type: 'text' })
+  issuetypeFrom!: string;
+
+  @Field(() => String)
+  @Property({ type: 'text' })
+  issuetypeTo!: string;
+
+  @ManyToOne({ entity: () => IssuetypeHierarchy, index: true })
+  issuetypeHierarchy!: Rel<IssuetypeHierarchy>;
+
+  @ManyToOne({ entity: () => Integration, nullable: true, index: true })
+  integration?: Rel<Integration> | null;
+}

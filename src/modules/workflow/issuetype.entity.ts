@@ -1,0 +1,37 @@
+import type { Rel } from '@mikro-orm/core';
+import { Entity, Index, ManyToOne, Property } from '@mikro-orm/decorators/legacy';
+import { Field, Int, ObjectType } from 'type-graphql';
+
+import { TenantEntity } from '../../common/base.entities.js';
+import { Integration } from '../integrations/integration.entity.js';
+import { IssuetypeMapping } from './issuetype-mapping.entity.js';
+
+/** An issue type as the source system names it. */
+@ObjectType()
+@Entity({ tableName: 'issuetypes' })
+export class Issuetype extends TenantEntity {
+  @Field(() => String, { nullable: true })
+  @Index()
+  @Property({ type: 'text', nullable: true })
+  externalId?: string | null;
+
+  @Field(() => String)
+  @Index()
+  @Property({ type: 'text' })
+  originalName!: string;
+
+  @ManyToOne({ entity: () => IssuetypeMapping, nullable: true, index: true })
+  issuetypeMapping?: Rel<IssuetypeMapping> | null;
+
+  @Field(() => String, { nullable: true })
+  @Property({ type: 'text', nullable: true })
+  description?: string | null;
+
+  /** Matches issuetype_hierarchies.level_number by value (no foreign key, as in the source schema). */
+  @Field(() => Int)
+  @Property({ type: 'integer' })
+  hierarchyLevel!: number;
+
+  @ManyToOne({ entity: () => Integration, index: true })
+  integration!: Rel<Integration>;
+}

@@ -1,0 +1,32 @@
+import type { Rel } from '@mikro-orm/core';
+import { Entity, Index, ManyToOne, Property, Unique } from '@mikro-orm/decorators/legacy';
+import { Field, Int, ObjectType } from 'type-graphql';
+
+import { TenantEntity } from '../../common/base.entities.js';
+import { Integration } from '../integrations/integration.entity.js';
+import { Workflow } from './workflow.entity.js';
+
+/** Maps a source-system status name onto the client's workflow. */
+@ObjectType()
+@Entity({ tableName: 'status_mappings' })
+@Unique({ name: 'uk_status_mappings_from_client', properties: ['statusFrom', 'client'] })
+export class StatusMapping extends TenantEntity {
+  @Field(() => String)
+  @Index()
+  @Property({ type: 'text' })
+  statusFrom!: string;
+
+  @Field(() => String)
+  @Property({ type: 'text' })
+  statusTo!: string;
+
+  @Field(() => String)
+  @Property({ type: 'text' })
+  statusCategory!: string;
+
+  @ManyToOne({ entity: () => Workflow, nullable: true, index: true })
+  workflow?: Rel<Workflow> | null;
+
+  @ManyToOne({ entity: () => Integration, nullable: true, index: true })
+  integration?: Rel<Integration> | null;
+}

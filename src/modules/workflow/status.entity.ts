@@ -1,0 +1,36 @@
+import type { Rel } from '@mikro-orm/core';
+import { Entity, Index, ManyToOne, Property } from '@mikro-orm/decorators/legacy';
+import { Field, Int, ObjectType } from 'type-graphql';
+
+import { TenantEntity } from '../../common/base.entities.js';
+import { Integration } from '../integrations/integration.entity.js';
+import { StatusMapping } from './status-mapping.entity.js';
+
+/** A status as the source system (Jira) names it. */
+@ObjectType()
+@Entity({ tableName: 'statuses' })
+export class Status extends TenantEntity {
+  @Field(() => String, { nullable: true })
+  @Index()
+  @Property({ type: 'text', nullable: true })
+  externalId?: string | null;
+
+  @Field(() => String)
+  @Index()
+  @Property({ type: 'text' })
+  originalName!: string;
+
+  @ManyToOne({ entity: () => StatusMapping, nullable: true, index: true })
+  statusMapping?: Rel<StatusMapping> | null;
+
+  @Field(() => String)
+  @Property({ type: 'text' })
+  category!: string;
+
+  @Field(() => String, { nullable: true })
+  @Property({ type: 'text', nullable: true })
+  description?: string | null;
+
+  @ManyToOne({ entity: () => Integration, index: true })
+  integration!: Rel<Integration>;
+}
