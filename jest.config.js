@@ -24,7 +24,6 @@ export default {
       ...shared,
       displayName: 'integration',
       testMatch: ['<rootDir>/src/**/*.integration-spec.ts'],
-      globalSetup: '<rootDir>/src/testing/global-setup.ts',
     },
   ],
   testTimeout: 60000,

@@ -3,7 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { vector } from '@electric-sql/pglite-pgvector';
 import { MikroORM as PgliteMikroORM } from '@mikro-orm/pglite';
 import { MikroORM as PostgreSqlMikroORM } from '@mikro-orm/postgresql';
-import type { MikroORM } from '@mikro-orm/core';
+import type { MikroORM, Options } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/sql';
 
 import type { Config } from '../config/config.js';
@@ -28,8 +28,10 @@ export interface Database {
  */
 export async function openDatabase(
   config: Pick<Config, 'databaseUrl' | 'replicaUrls' | 'embeddedDataDir' | 'logSql'>,
+  /** Extra ORM options (tests capture SQL through `logger`). */
+  overrides: Partial<Options> = {},
 ): Promise<Database> {
-  const base = baseOrmOptions(config);
+  const base = { ...baseOrmOptions(config), ...overrides };
   let orm: Orm;
   let kind: DatabaseKind;
   if (config.databaseUrl) {

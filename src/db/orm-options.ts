@@ -27,6 +27,7 @@ export function baseOrmOptions(config: Pick<Config, 'logSql'>): Partial<Options>
       transactional: true,
       allOrNothing: true,
       snapshot: false,
+      silent: true,
     },
     // Identity-map entities are per request; a stale read across requests is worse than a re-query.
     allowGlobalContext: false,

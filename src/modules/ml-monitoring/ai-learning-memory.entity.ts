@@ -8,7 +8,9 @@ import { MlMonitoringRecord } from './ml-monitoring-record.js';
 @ObjectType()
 @Entity({ tableName: 'ai_learning_memory' })
 @Index({ name: 'idx_ai_learning_memory_client_created', properties: ['client', 'createdAt'] })
-@Check({ name: 'ck_ai_learning_memory_confidence', expression: 'confidence >= 0 and confidence <= 1' })
+// Compared as numeric so PostgreSQL prints it without a `double precision` cast, which MikroORM's
+// schema diff cannot parse; the bounds are the same.
+@Check({ name: 'ck_ai_learning_memory_confidence', expression: 'confidence::numeric >= 0 and confidence::numeric <= 1' })
 export class AiLearningMemory extends MlMonitoringRecord {
   @Field(() => String)
   @Index()

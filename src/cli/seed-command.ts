@@ -1,0 +1,25 @@
+import type { SqlEntityManager } from '@mikro-orm/sql';
+
+import { Client } from '../modules/clients/client.entity.js';
+import { seedDemoData } from './seed/demo-data.js';
+import type { SeedOptions, SeedSummary } from './seed/demo-data.js';
+
+/** Loads the demo data set in one transaction, unless the database already holds clients. */
+export async function seedIfEmpty(
+  em: SqlEntityManager,
+  options: Partial<SeedOptions> = {},
+): Promise<SeedSummary | null> {
+  const existing = await em.count(Client, {}, { filters: false });
+  if (existing > 0) return null;
+  return em.transactional((tx) =>
+    seedDemoData(
+      {
+        execute: (sql, params) =>
+          tx.getConnection().execute(sql, params ?? [], 'all', tx.getTransactionContext()) as Promise<
+            Record<string, unknown>[]
+          >,
+      },
+      options,
+    ),
+  );
+}

@@ -1,0 +1,28 @@
+import { GraphQLError } from 'graphql';
+
+/** The only error codes a client ever sees. Anything else is an internal error and is masked. */
+export const ERROR_CODES = [
+  'BAD_USER_INPUT',
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'INTERNAL_SERVER_ERROR',
+  // Apollo's own request-level codes, safe to pass through.
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_REQUEST',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+  'OPERATION_RESOLUTION_FAILURE',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+function coded(code: ErrorCode, message: string, extensions: Record<string, unknown> = {}): GraphQLError {
+  return new GraphQLError(message, { extensions: { ...extensions, code } });
+}
+
+export const unauthenticated = (message = 'Authentication required') => coded('UNAUTHENTICATED', message);
+export const forbidden = (message = 'Not allowed') => coded('FORBIDDEN', message);
+export const notFound = (what: string) => coded('NOT_FOUND', `${what} not found`);
+export const badUserInput = (message: string, field?: string) =>
+  coded('BAD_USER_INPUT', message, field ? { field } : {});

@@ -1,0 +1,71 @@
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import fastifyApollo, { fastifyApolloDrainPlugin } from '@as-integrations/fastify';
+import Fastify from 'fastify';
+import type { FastifyInstance } from 'fastify';
+import type { GraphQLSchema } from 'graphql';
+import { GraphQLError } from 'graphql';
+
+import { InvalidTokenError } from '../auth/tokens.js';
+import type { TokenService } from '../auth/tokens.js';
+import type { Config } from '../config/config.js';
+import { buildContext } from '../context/build-context.js';
+import type { Context } from '../context/context.js';
+import type { Database } from '../db/database.js';
+import { createErrorFormatter } from '../graphql/format-error.js';
+
+export interface ServerDependencies {
+  config: Pick<Config, 'logLevel'>;
+  database: Database;
+  tokens: TokenService;
+  schema: GraphQLSchema;
+}
+
+export interface GatewayServer {
+  app: FastifyInstance;
+  apollo: ApolloServer<Context>;
+}
+
+/** Fastify + Apollo: `POST /graphql`, `GET /health`. Nothing listens until the caller says so. */
+export async function createServer({ config, database, tokens, schema }: ServerDependencies): Promise<GatewayServer> {
+  const app = Fastify({
+    logger:
+      config.logLevel === 'silent'
+        ? false
+        : { level: config.logLevel, redact: ['req.headers.authorization', 'req.headers.cookie'] },
+    genReqId: () => crypto.randomUUID(),
+    bodyLimit: 1024 * 1024,
+  });
+
+  const apollo = new ApolloServer<Context>({
+    schema,
+    plugins: [fastifyApolloDrainPlugin(app), ApolloServerPluginLandingPageDisabled()],
+    formatError: createErrorFormatter(app.log),
+    includeStacktraceInErrorResponses: false,
+    // Field suggestions ("Did you mean ...?") would reveal admin-only fields to anyone.
+    hideSchemaDetailsFromClientErrors: true,
+  });
+  await apollo.start();
+
+  /** Liveness only: answers without touching the database, so a slow database does not restart pods. */
+  app.get('/health', async () => ({ status: 'ok' }));
+
+  await app.register(fastifyApollo(apollo), {
+    path: '/graphql',
+    method: ['GET', 'POST', 'OPTIONS'],
+    context: async (request) => {
+      try {
+        return await buildContext(database, tokens, request.headers.authorization, request.id);
+      } catch (error) {
+        if (error instanceof InvalidTokenError) {
+          throw new GraphQLError(error.message, {
+            extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } },
+          });
+        }
+        throw error;
+      }
+    },
+  });
+
+  return { app, apollo };
+}

@@ -1,0 +1,30 @@
+import type { LogContext, Options } from '@mikro-orm/core';
+
+export interface CapturedQuery {
+  sql: string;
+  /** `write` for the primary, `read` for a replica. */
+  connectionType: string | undefined;
+}
+
+/** ORM options that record every SQL statement the ORM sends, for assertions on generated SQL. */
+export function captureSql(): { options: Partial<Options>; queries: CapturedQuery[]; clear(): void } {
+  const queries: CapturedQuery[] = [];
+  const ignore = () => undefined;
+  return {
+    queries,
+    clear: () => void queries.splice(0, queries.length),
+    options: {
+      debug: ['query'],
+      loggerFactory: () => ({
+        log: ignore,
+        error: ignore,
+        warn: ignore,
+        setDebugMode: ignore,
+        isEnabled: () => true,
+        logQuery: (context: LogContext) => {
+          if (context.query) queries.push({ sql: context.query, connectionType: context.connection?.type });
+        },
+      }),
+    },
+  };
+}

@@ -1,0 +1,88 @@
+import { randomBytes } from 'node:crypto';
+
+import pg from 'pg';
+
+/**
+ * A private database on the local primary (`npm run db:up`), created per test file so files can run in
+ * parallel, and dropped afterwards. CREATE DATABASE replicates, so the same database appears on the replica.
+ */
+export interface TestDatabase {
+  name: string;
+  databaseUrl: string;
+  replicaUrls: string[];
+  /** Resolves once the replica has replayed everything the primary has written so far. */
+  waitForReplica(): Promise<void>;
+  /** Runs one statement on the primary or the replica with a plain driver connection (not the ORM). */
+  query<T extends pg.QueryResultRow = Record<string, unknown>>(
+    sql: string,
+    params?: unknown[],
+    on?: 'primary' | 'replica',
+  ): Promise<T[]>;
+  drop(): Promise<void>;
+}
+
+export function realDatabaseUrls(): { primary: string; replicas: string[] } {
+  const primary = process.env.DATABASE_URL;
+  if (!primary) {
+    throw new Error('integration tests need DATABASE_URL (and DATABASE_REPLICA_URLS): run them with `npm test`');
+  }
+  const replicas = (process.env.DATABASE_REPLICA_URLS ?? '').split(',').filter(Boolean);
+  return { primary, replicas };
+}
+
+function withDatabase(url: string, database: string): string {
+  const parsed = new URL(url);
+  parsed.pathname = `/${database}`;
+  return parsed.toString();
+}
+
+async function withClient<T>(url: string, run: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return await run(client);
+  } finally {
+    await client.end();
+  }
+}
+
+export async function createTestDatabase(label: string): Promise<TestDatabase> {
+  const { primary, replicas } = realDatabaseUrls();
+  const name = `pulse_test_${label.replace(/[^a-z0-9]/gi, '_').toLowerCase()}_${randomBytes(4).toString('hex')}`;
+  await withClient(withDatabase(primary, 'postgres'), (client) => client.query(`create database "${name}"`));
+  const databaseUrl = withDatabase(primary, name);
+  const replicaUrls = replicas.map((url) => withDatabase(url, name));
+
+  const waitForReplica = async () => {
+    if (replicaUrls.length === 0) return;
+    const [{ lsn }] = await withClient(databaseUrl, (c) =>
+      c.query<{ lsn: string }>('select pg_current_wal_lsn()::text as lsn').then((r) => r.rows),
+    );
+    const deadline = Date.now() + 15_000;
+    // The new database itself may not exist on the replica yet, so ask the replica's `postgres` database.
+    const replicaAdmin = withDatabase(replicas[0]!, 'postgres');
+    while (Date.now() < deadline) {
+      const caughtUp = await withClient(replicaAdmin, (c) =>
+        c
+          .query<{ ok: boolean }>('select pg_last_wal_replay_lsn() >= $1::pg_lsn as ok', [lsn])
+          .then((r) => r.rows[0]?.ok === true),
+      );
+      if (caughtUp) return;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    throw new Error('replica did not catch up with the primary within 15 s');
+  };
+
+  return {
+    name,
+    databaseUrl,
+    replicaUrls,
+    waitForReplica,
+    query: (sql, params = [], on = 'primary') =>
+      withClient(on === 'primary' ? databaseUrl : replicaUrls[0]!, (c) => c.query(sql, params).then((r) => r.rows)),
+    drop: () =>
+      withClient(withDatabase(primary, 'postgres'), (client) =>
+        client.query(`drop database if exists "${name}" with (force)`),
+      ).then(() => undefined),
+  };
+}
