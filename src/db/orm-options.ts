@@ -34,5 +34,8 @@ export function baseOrmOptions(config: Pick<Config, 'logSql'>): Partial<Options>
     forceUtcTimezone: true,
     debug: config.logSql ? ['query', 'query-params'] : false,
     ignoreUndefinedInQuery: true,
+    // The tenant filter on the root table already scopes every row; auto-joining each to-one relation
+    // (seven joins on a plain issue list) only to re-check its client costs speed and changes nothing.
+    autoJoinRefsForFilters: false,
   };
 }
