@@ -1,0 +1,88 @@
+import { generateKeyPairSync } from 'node:crypto';
+
+import { describe, expect, it } from '@jest/globals';
+import { SignJWT } from 'jose';
+
+import { InvalidTokenError, TokenService, bearerToken } from './tokens.js';
+
+const SECRET = 'x'.repeat(40);
+const jwt = { secret: SECRET, publicKey: null, issuer: null, audience: null };
+const viewer = { userId: 7, clientId: 3, role: 'user' as const };
+
+describe('TokenService', () => {
+  it('verifies the tokens it signs and returns sub, client_id and role', async () => {
+    const tokens = await TokenService.fromConfig(jwt, null);
+    expect(await tokens.verify(await tokens.sign(viewer))).toEqual(viewer);
+  });
+
+  it('rejects an expired token', async () => {
+    const tokens = await TokenService.fromConfig(jwt, null);
+    const expired = await new SignJWT({ client_id: 3, role: 'user' })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject('7')
+      .setExpirationTime(Math.floor(Date.now() / 1000) - 60)
+      .sign(new TextEncoder().encode(SECRET));
+    await expect(tokens.verify(expired)).rejects.toThrow(new InvalidTokenError('token has expired'));
+  });
+
+  it('rejects a token signed with another secret, or tampered with', async () => {
+    const tokens = await TokenService.fromConfig(jwt, null);
+    const other = await TokenService.fromConfig({ ...jwt, secret: 'y'.repeat(40) }, null);
+    await expect(tokens.verify(await other.sign(viewer))).rejects.toThrow('token is invalid');
+    const [header, , signature] = (await tokens.sign(viewer)).split('.');
+    const forged = Buffer.from(JSON.stringify({ sub: '7', client_id: 4, role: 'admin', exp: 9e9 })).toString('base64url');
+    await expect(tokens.verify(`${header}.${forged}.${signature}`)).rejects.toThrow('token is invalid');
+  });
+
+  it('pins the algorithm: an unsigned (alg none) token is refused', async () => {
+    const tokens = await TokenService.fromConfig(jwt, null);
+    const encode = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
+    const unsigned = `${encode({ alg: 'none', typ: 'JWT' })}.${encode({ sub: '7', client_id: 3, role: 'admin', exp: 9e9 })}.`;
+    await expect(tokens.verify(unsigned)).rejects.toThrow('token is invalid');
+  });
+
+  it.each([
+    [{ client_id: 3, role: 'superuser' }, 'token role must be admin, user or viewer'],
+    [{ role: 'user' }, 'token has no valid client_id'],
+    [{ client_id: 'three', role: 'user' }, 'token has no valid client_id'],
+  ])('rejects claims %j', async (claims, message) => {
+    const tokens = await TokenService.fromConfig(jwt, null);
+    const token = await new SignJWT(claims)
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject('7')
+      .setExpirationTime('1h')
+      .sign(new TextEncoder().encode(SECRET));
+    await expect(tokens.verify(token)).rejects.toThrow(message);
+  });
+
+  it('verifies RS256 tokens with JWT_PUBLIC_KEY and refuses to mint with it', async () => {
+    const { publicKey, privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+    const tokens = await TokenService.fromConfig(
+      { ...jwt, secret: null, publicKey: publicKey.export({ type: 'spki', format: 'pem' }).toString() },
+      null,
+    );
+    const token = await new SignJWT({ client_id: 3, role: 'viewer' })
+      .setProtectedHeader({ alg: 'RS256' })
+      .setSubject('9')
+      .setExpirationTime('1h')
+      .sign(privateKey);
+    expect(await tokens.verify(token)).toEqual({ userId: 9, clientId: 3, role: 'viewer' });
+    await expect(tokens.sign(viewer)).rejects.toThrow(/public key/);
+  });
+
+  it('refuses a short secret and a missing one', async () => {
+    await expect(TokenService.fromConfig({ ...jwt, secret: 'short' }, null)).rejects.toThrow(/at least 32/);
+    await expect(TokenService.fromConfig({ ...jwt, secret: null }, null)).rejects.toThrow(/JWT_SECRET/);
+  });
+});
+
+describe('bearerToken', () => {
+  it('reads the token of a Bearer header, and nothing from an absent one', () => {
+    expect(bearerToken('Bearer abc.def.ghi')).toBe('abc.def.ghi');
+    expect(bearerToken(undefined)).toBeNull();
+  });
+
+  it('rejects other schemes instead of ignoring them', () => {
+    expect(() => bearerToken('Basic dXNlcjpwdw==')).toThrow(InvalidTokenError);
+  });
+});
