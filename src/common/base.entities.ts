@@ -16,12 +16,14 @@ export function EmbeddingColumn(): ReturnType<typeof Property> {
 }
 
 /** Base of the business tables that have neither a client nor the usual timestamps (DORA, join tables). */
+@ObjectType()
 export abstract class VectorRecord {
   @EmbeddingColumn()
   embedding?: number[] | null;
 }
 
 /** Rows with a serial id, a soft-delete flag and the predecessor's created/last-updated pair. */
+@ObjectType()
 export abstract class TrackedRecord {
   @Field(() => Int)
   @PrimaryKey({ type: 'integer', autoincrement: true })
@@ -45,6 +47,7 @@ export abstract class TrackedRecord {
  * needs a `clientId`, so a query on an EntityManager whose filter params were never set fails instead
  * of silently reading every client's rows.
  */
+@ObjectType()
 @Filter({ name: TENANT_FILTER, cond: tenantCondition('client'), default: true })
 export abstract class TenantRecord extends TrackedRecord {
   @ManyToOne({ type: 'Client', index: true })
@@ -52,6 +55,7 @@ export abstract class TenantRecord extends TrackedRecord {
 }
 
 /** A client-owned business table: tenant scoped and with an embedding. */
+@ObjectType()
 export abstract class TenantEntity extends TenantRecord {
   @EmbeddingColumn()
   embedding?: number[] | null;

@@ -27,7 +27,12 @@ export interface GatewayServer {
 }
 
 /** Fastify + Apollo: `POST /graphql`, `GET /health`. Nothing listens until the caller says so. */
-export async function createServer({ config, database, tokens, schema }: ServerDependencies): Promise<GatewayServer> {
+export async function createServer({
+  config,
+  database,
+  tokens,
+  schema,
+}: ServerDependencies): Promise<GatewayServer> {
   const app = Fastify({
     logger:
       config.logLevel === 'silent'

@@ -10,6 +10,7 @@ import type { Client } from '../clients/client.entity.js';
  * `updated_at` (not `last_updated_at`), a nullable `active` defaulting to true, and a client foreign key
  * that cascades, so deleting a client deletes its ML history.
  */
+@ObjectType()
 @Filter({ name: TENANT_FILTER, cond: tenantCondition('client'), default: true })
 export abstract class MlMonitoringRecord {
   @Field(() => Int)
