@@ -11,7 +11,10 @@ export default tseslint.config(
     rules: {
       // Value imports of entity classes are needed at runtime by relation thunks and decorator metadata;
       // type-only imports stay type-only.
-      '@typescript-eslint/consistent-type-imports': ['error', { prefer: 'type-imports', fixStyle: 'separate-type-imports' }],
+      '@typescript-eslint/consistent-type-imports': [
+        'error',
+        { prefer: 'type-imports', fixStyle: 'separate-type-imports' },
+      ],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/no-unsafe-declaration-merging': 'off',
     },

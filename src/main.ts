@@ -15,7 +15,10 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const database = await openDatabase(config);
   const embedded = database.kind === 'embedded';
-  const tokens = await TokenService.fromConfig(config.jwt, embedded ? devSecretFile(config.embeddedDataDir) : null);
+  const tokens = await TokenService.fromConfig(
+    config.jwt,
+    embedded ? devSecretFile(config.embeddedDataDir) : null,
+  );
 
   if (embedded) {
     // The embedded database is self-contained: bring its schema and demo data up to date at start.
@@ -24,7 +27,9 @@ async function main(): Promise<void> {
   } else {
     const { pending } = await migrationStatus(database.orm);
     if (pending.length > 0) {
-      console.warn(`pending migrations: ${pending.join(', ')}; run \`pulse migrate up\` before serving traffic`);
+      console.warn(
+        `pending migrations: ${pending.join(', ')}; run \`pulse migrate up\` before serving traffic`,
+      );
     }
   }
 
@@ -49,13 +54,22 @@ async function main(): Promise<void> {
 }
 
 /** So that the quick start ends with something to paste into curl. */
-async function printDemoTokens(port: number, database: Awaited<ReturnType<typeof openDatabase>>, tokens: TokenService) {
-  const lines = [`\nPulse gateway on http://localhost:${port}/graphql (embedded database)`, 'Demo bearer tokens (8 h):'];
+async function printDemoTokens(
+  port: number,
+  database: Awaited<ReturnType<typeof openDatabase>>,
+  tokens: TokenService,
+) {
+  const lines = [
+    `\nPulse gateway on http://localhost:${port}/graphql (embedded database)`,
+    'Demo bearer tokens (8 h):',
+  ];
   for (const { email, role } of demoUsers(1)) {
     const token = await mintTokenForEmail(database.fork(), tokens, email).catch(() => null);
     if (token) lines.push(`  ${role.padEnd(6)} ${email}\n    ${token}`);
   }
-  lines.push('More: npm run pulse -- token --email <email>   (while the server is stopped, for the embedded database)');
+  lines.push(
+    'More: npm run pulse -- token --email <email>   (while the server is stopped, for the embedded database)',
+  );
   lines.push(
     `Try: curl -s localhost:${port}/graphql -H 'content-type: application/json' -H "authorization: Bearer $TOKEN" -d '{"query":"{ viewer { role user { email } client { name } } }"}'\n`,
   );

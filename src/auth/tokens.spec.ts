@@ -30,7 +30,9 @@ describe('TokenService', () => {
     const other = await TokenService.fromConfig({ ...jwt, secret: 'y'.repeat(40) }, null);
     await expect(tokens.verify(await other.sign(viewer))).rejects.toThrow('token is invalid');
     const [header, , signature] = (await tokens.sign(viewer)).split('.');
-    const forged = Buffer.from(JSON.stringify({ sub: '7', client_id: 4, role: 'admin', exp: 9e9 })).toString('base64url');
+    const forged = Buffer.from(JSON.stringify({ sub: '7', client_id: 4, role: 'admin', exp: 9e9 })).toString(
+      'base64url',
+    );
     await expect(tokens.verify(`${header}.${forged}.${signature}`)).rejects.toThrow('token is invalid');
   });
 

@@ -1,4 +1,5 @@
-import { randomBytes, webcrypto } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
+import type { webcrypto } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
@@ -78,8 +79,10 @@ export class TokenService {
     }
     const userId = Number(payload.sub);
     const clientId = Number(payload.client_id);
-    if (!Number.isInteger(userId) || userId <= 0) throw new InvalidTokenError('token subject is not a user id');
-    if (!Number.isInteger(clientId) || clientId <= 0) throw new InvalidTokenError('token has no valid client_id');
+    if (!Number.isInteger(userId) || userId <= 0)
+      throw new InvalidTokenError('token subject is not a user id');
+    if (!Number.isInteger(clientId) || clientId <= 0)
+      throw new InvalidTokenError('token has no valid client_id');
     if (!isRole(payload.role)) throw new InvalidTokenError('token role must be admin, user or viewer');
     return { userId, clientId, role: payload.role };
   }
@@ -106,5 +109,7 @@ function readOrCreateDevSecret(file: string): string {
 }
 
 export function devSecretFile(embeddedDataDir: string): string {
-  return embeddedDataDir === 'memory' ? join('.data', 'dev-jwt-secret') : join(dirname(embeddedDataDir), 'dev-jwt-secret');
+  return embeddedDataDir === 'memory'
+    ? join('.data', 'dev-jwt-secret')
+    : join(dirname(embeddedDataDir), 'dev-jwt-secret');
 }

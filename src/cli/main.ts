@@ -70,7 +70,9 @@ export async function runCli(argv: string[], config: Config = loadConfig()): Pro
       case 'token': {
         if (!values.email) throw new UsageError('token needs --email EMAIL');
         const tokens = await TokenService.fromConfig(config.jwt, cliDevSecretFile(config));
-        const ttl = values['ttl-seconds'] ? positiveInteger(values['ttl-seconds'], '--ttl-seconds') : undefined;
+        const ttl = values['ttl-seconds']
+          ? positiveInteger(values['ttl-seconds'], '--ttl-seconds')
+          : undefined;
         console.log(await mintTokenForEmail(database.fork(), tokens, values.email, ttl));
         return 0;
       }
@@ -85,7 +87,9 @@ export async function runCli(argv: string[], config: Config = loadConfig()): Pro
 async function migrate(database: Database, subcommand: string | undefined): Promise<number> {
   if (subcommand === 'up') {
     const applied = await migrateUp(database.orm);
-    console.log(applied.length ? `applied: ${applied.join(', ')}` : 'database is up to date; nothing to apply');
+    console.log(
+      applied.length ? `applied: ${applied.join(', ')}` : 'database is up to date; nothing to apply',
+    );
     return 0;
   }
   if (subcommand === 'down') {
@@ -95,7 +99,8 @@ async function migrate(database: Database, subcommand: string | undefined): Prom
   }
   if (subcommand === 'status') {
     const status = await migrationStatus(database.orm);
-    for (const row of status.executed) console.log(`applied  ${row.name}  ${row.executedAt?.toISOString() ?? ''}`);
+    for (const row of status.executed)
+      console.log(`applied  ${row.name}  ${row.executedAt?.toISOString() ?? ''}`);
     for (const name of status.pending) console.log(`pending  ${name}`);
     if (status.executed.length + status.pending.length === 0) console.log('no migrations');
     return 0;
@@ -103,7 +108,10 @@ async function migrate(database: Database, subcommand: string | undefined): Prom
   throw new UsageError('migrate needs up, down or status');
 }
 
-async function seed(database: Database, values: Record<string, string | boolean | undefined>): Promise<number> {
+async function seed(
+  database: Database,
+  values: Record<string, string | boolean | undefined>,
+): Promise<number> {
   const options = {
     ...(values.clients ? { clients: positiveInteger(String(values.clients), '--clients') } : {}),
     ...(values['issues-per-client']

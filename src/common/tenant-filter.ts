@@ -18,6 +18,8 @@ export function tenantCondition(path: string) {
     if (!Number.isInteger(clientId)) {
       throw new Error(`tenant filter needs an integer clientId, got ${String(clientId)}`);
     }
-    return path.split('.').reduceRight<Dictionary | number>((inner, key) => ({ [key]: inner }), clientId!) as Dictionary;
+    return path
+      .split('.')
+      .reduceRight<Dictionary | number>((inner, key) => ({ [key]: inner }), clientId!) as Dictionary;
   };
 }

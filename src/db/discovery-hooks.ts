@@ -28,7 +28,8 @@ function addEmbeddingIndex(meta: EntityMetadata): void {
  */
 function useNoActionForNullableRelations(meta: EntityMetadata): void {
   for (const prop of Object.values(meta.properties)) {
-    if (prop.kind === ReferenceKind.MANY_TO_ONE && prop.deleteRule === 'set null') prop.deleteRule = 'no action';
+    if (prop.kind === ReferenceKind.MANY_TO_ONE && prop.deleteRule === 'set null')
+      prop.deleteRule = 'no action';
   }
 }
 

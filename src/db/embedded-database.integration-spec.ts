@@ -14,7 +14,12 @@ describe('embedded PGlite database', () => {
   const execute = <T>(sql: string) => database.fork().getConnection().execute<T[]>(sql);
 
   beforeAll(async () => {
-    database = await openDatabase({ databaseUrl: null, replicaUrls: [], embeddedDataDir: 'memory', logSql: false });
+    database = await openDatabase({
+      databaseUrl: null,
+      replicaUrls: [],
+      embeddedDataDir: 'memory',
+      logSql: false,
+    });
   });
 
   afterAll(async () => {
@@ -24,7 +29,9 @@ describe('embedded PGlite database', () => {
   it('boots in-process with pgvector and applies the migrations', async () => {
     expect(database.kind).toBe('embedded');
     expect(await migrateUp(database.orm)).toEqual(['20261122000000-initial-schema']);
-    const [vector] = await execute<{ extversion: string }>(`select extversion from pg_extension where extname = 'vector'`);
+    const [vector] = await execute<{ extversion: string }>(
+      `select extversion from pg_extension where extname = 'vector'`,
+    );
     expect(vector!.extversion).toMatch(/^0\.\d+\.\d+$/);
   });
 
@@ -43,15 +50,15 @@ describe('embedded PGlite database', () => {
          ('east', ('[1' || repeat(',0', 1535) || ']')::vector),
          ('west', ('[-1' || repeat(',0', 1535) || ']')::vector)`,
     );
-    const [nearest] = await em
-      .getConnection()
-      .execute<{ name: string }[]>(
-        `select name from clients where embedding is not null
+    const [nearest] = await em.getConnection().execute<{ name: string }[]>(
+      `select name from clients where embedding is not null
           order by embedding <=> ('[0.9,0.1' || repeat(',0', 1534) || ']')::vector limit 1`,
-      );
+    );
     expect(nearest!.name).toBe('east');
     const scoped = database.fork();
-    const [east] = await em.getConnection().execute<{ id: number }[]>(`select id from clients where name = 'east'`);
+    const [east] = await em
+      .getConnection()
+      .execute<{ id: number }[]>(`select id from clients where name = 'east'`);
     scoped.setFilterParams(TENANT_FILTER, { clientId: east!.id });
     const client = await scoped.findOneOrFail(Client, east!.id, { populate: ['embedding'] });
     expect(client.embedding).toHaveLength(1536);

@@ -125,7 +125,11 @@ describe('MikroORM entities on real PostgreSQL with a streaming replica', () => 
     });
 
     it('selects the column only when asked for by name, in the same statement as its rows', async () => {
-      const issues = await scoped(ids.acme).find(Issue, {}, { populate: ['embedding'], orderBy: { id: 'asc' } });
+      const issues = await scoped(ids.acme).find(
+        Issue,
+        {},
+        { populate: ['embedding'], orderBy: { id: 'asc' } },
+      );
       expect(issues.map((issue) => issue.embedding?.length ?? null)).toEqual([EMBEDDING_DIMENSIONS, null]);
       const selects = sql.queries.filter((q) => q.sql.startsWith('select'));
       expect(selects).toHaveLength(1);

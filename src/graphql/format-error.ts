@@ -20,7 +20,10 @@ export function createErrorFormatter(logger: ErrorLogger) {
       return { ...formatted, extensions: { ...extensions, code: code as ErrorCode } };
     }
     const original = (error as { originalError?: unknown })?.originalError ?? error;
-    logger.error({ err: original, path: formatted.path }, 'unexpected error while resolving a GraphQL request');
+    logger.error(
+      { err: original, path: formatted.path },
+      'unexpected error while resolving a GraphQL request',
+    );
     return {
       message: 'Internal server error',
       locations: formatted.locations,

@@ -24,7 +24,9 @@ export interface TestDatabase {
 export function realDatabaseUrls(): { primary: string; replicas: string[] } {
   const primary = process.env.DATABASE_URL;
   if (!primary) {
-    throw new Error('integration tests need DATABASE_URL (and DATABASE_REPLICA_URLS): run them with `npm test`');
+    throw new Error(
+      'integration tests need DATABASE_URL (and DATABASE_REPLICA_URLS): run them with `npm test`',
+    );
   }
   const replicas = (process.env.DATABASE_REPLICA_URLS ?? '').split(',').filter(Boolean);
   return { primary, replicas };
@@ -79,7 +81,9 @@ export async function createTestDatabase(label: string): Promise<TestDatabase> {
     replicaUrls,
     waitForReplica,
     query: (sql, params = [], on = 'primary') =>
-      withClient(on === 'primary' ? databaseUrl : replicaUrls[0]!, (c) => c.query(sql, params).then((r) => r.rows)),
+      withClient(on === 'primary' ? databaseUrl : replicaUrls[0]!, (c) =>
+        c.query(sql, params).then((r) => r.rows),
+      ),
     drop: () =>
       withClient(withDatabase(primary, 'postgres'), (client) =>
         client.query(`drop database if exists "${name}" with (force)`),

@@ -1,7 +1,7 @@
 import { Collection } from '@mikro-orm/core';
 import type { Opt } from '@mikro-orm/core';
 import { Check, Entity, Filter, OneToMany, Property, Unique } from '@mikro-orm/decorators/legacy';
-import { Field, Int, ObjectType } from 'type-graphql';
+import { Field, ObjectType } from 'type-graphql';
 
 import { EmbeddingColumn, TrackedRecord } from '../../common/base.entities.js';
 import { TENANT_FILTER, tenantCondition } from '../../common/tenant-filter.js';

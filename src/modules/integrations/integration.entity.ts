@@ -38,7 +38,9 @@ export class Integration extends TenantRecord {
   lastSyncAt?: Date | null;
 
   /** True when a secret is stored, so admins can tell a configured integration without seeing it. */
-  @Field(() => Boolean, { description: 'Whether a password/token is stored (the secret itself is never returned).' })
+  @Field(() => Boolean, {
+    description: 'Whether a password/token is stored (the secret itself is never returned).',
+  })
   get hasPassword(): Opt<boolean> {
     return this.password != null && this.password !== '';
   }

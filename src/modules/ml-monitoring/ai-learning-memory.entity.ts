@@ -10,7 +10,10 @@ import { MlMonitoringRecord } from './ml-monitoring-record.js';
 @Index({ name: 'idx_ai_learning_memory_client_created', properties: ['client', 'createdAt'] })
 // Compared as numeric so PostgreSQL prints it without a `double precision` cast, which MikroORM's
 // schema diff cannot parse; the bounds are the same.
-@Check({ name: 'ck_ai_learning_memory_confidence', expression: 'confidence::numeric >= 0 and confidence::numeric <= 1' })
+@Check({
+  name: 'ck_ai_learning_memory_confidence',
+  expression: 'confidence::numeric >= 0 and confidence::numeric <= 1',
+})
 export class AiLearningMemory extends MlMonitoringRecord {
   @Field(() => String)
   @Index()

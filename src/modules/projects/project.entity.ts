@@ -1,7 +1,7 @@
 import { Collection } from '@mikro-orm/core';
 import type { Rel } from '@mikro-orm/core';
 import { Entity, Index, ManyToOne, OneToMany, Property, Unique } from '@mikro-orm/decorators/legacy';
-import { Field, Int, ObjectType } from 'type-graphql';
+import { Field, ObjectType } from 'type-graphql';
 
 import { TenantEntity } from '../../common/base.entities.js';
 import { Integration } from '../integrations/integration.entity.js';
