@@ -18,7 +18,9 @@ export async function migrateDown(orm: Orm): Promise<string[]> {
 }
 
 export async function migrationStatus(orm: Orm): Promise<MigrationStatus> {
-  const [executed, pending] = await Promise.all([orm.migrator.getExecuted(), orm.migrator.getPending()]);
+  // One after the other: on a fresh database both would try to create the bookkeeping table at once.
+  const executed = await orm.migrator.getExecuted();
+  const pending = await orm.migrator.getPending();
   return {
     executed: executed.map((row) => ({ name: row.name, executedAt: row.executed_at ?? null })),
     pending: pending.map((migration) => migration.name),
