@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { openDatabase } from '../db/database.js';
 import type { Database } from '../db/database.js';
 import { migrateUp } from '../db/migration-runner.js';
+import { ALL_TABLES } from '../testing/schema-tables.js';
 import { createTestDatabase } from '../testing/test-database.js';
 import type { TestDatabase } from '../testing/test-database.js';
 import { seedIfEmpty } from './seed-command.js';
@@ -85,33 +86,8 @@ describe('demo data (pulse seed)', () => {
   });
 
   it('fills every table, the ML tables included', async () => {
-    const tables = [
-      'integrations',
-      'users',
-      'user_permissions',
-      'user_sessions',
-      'system_settings',
-      'projects',
-      'statuses',
-      'status_mappings',
-      'issuetypes',
-      'issuetype_mappings',
-      'issuetype_hierarchies',
-      'workflows',
-      'projects_issuetypes',
-      'projects_statuses',
-      'repositories',
-      'pull_requests',
-      'pull_request_reviews',
-      'pull_request_commits',
-      'pull_request_comments',
-      'jira_pull_request_links',
-      'dora_market_benchmarks',
-      'dora_metric_insights',
-      'ai_learning_memory',
-      'ml_prediction_log',
-      'ml_anomaly_alerts',
-    ];
+    // Every table but clients (counted above).
+    const tables = ALL_TABLES.filter((table) => table !== 'clients');
     for (const table of tables)
       expect([table, await count(`select count(*) as n from ${table}`)]).not.toEqual([table, 0]);
   });

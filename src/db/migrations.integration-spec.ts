@@ -2,41 +2,12 @@ import 'reflect-metadata';
 
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 
+import { ALL_TABLES, BUSINESS_TABLES, ML_TABLES } from '../testing/schema-tables.js';
 import { createTestDatabase } from '../testing/test-database.js';
 import type { TestDatabase } from '../testing/test-database.js';
 import { openDatabase } from './database.js';
 import type { Database } from './database.js';
 import { migrateDown, migrateUp, migrationStatus } from './migration-runner.js';
-
-/** The 24 business tables of seed 001; each must carry `embedding vector(1536)` and an HNSW index. */
-const BUSINESS_TABLES = [
-  'clients',
-  'users',
-  'projects',
-  'issues',
-  'repositories',
-  'pull_requests',
-  'pull_request_comments',
-  'pull_request_reviews',
-  'pull_request_commits',
-  'statuses',
-  'status_mappings',
-  'issuetypes',
-  'issuetype_mappings',
-  'issuetype_hierarchies',
-  'workflows',
-  'issue_changelogs',
-  'jira_pull_request_links',
-  'projects_issuetypes',
-  'projects_statuses',
-  'user_permissions',
-  'user_sessions',
-  'system_settings',
-  'dora_market_benchmarks',
-  'dora_metric_insights',
-].sort();
-const ML_TABLES = ['ai_learning_memory', 'ml_anomaly_alerts', 'ml_prediction_log'];
-const ALL_TABLES = [...BUSINESS_TABLES, 'integrations', ...ML_TABLES].sort();
 
 describe('initial schema migration (real PostgreSQL + pgvector)', () => {
   let testDb: TestDatabase;
