@@ -21,7 +21,11 @@ export interface SeedOptions {
   clients: number;
   /** Jira issues per client; pull requests, reviews, commits, comments and links scale with it. */
   issuesPerClient: number;
-  /** Share (0..1) of the rows of each table with an embedding column that get an embedding. */
+  /**
+   * Share (0..1) of the rows of each of the 24 tables with an embedding column that get one; with any
+   * share above 0 each client's first row of every such table gets one too. Every embedded row goes into
+   * its table's HNSW index, which costs milliseconds a row: at large sizes this is most of the seed time.
+   */
   embeddingShare: number;
   /** Same seed and options, same data, byte for byte. */
   randomSeed: number;
@@ -63,6 +67,7 @@ export async function seedDemoData(
 
   await seedDoraReferenceData(contextFor('dora'));
   for (let index = 0; index < settings.clients; index++) {
+    embeddings.beginScope();
     const ctx = contextFor(`client:${index}`);
     const client = await seedTenant(ctx, demoClientIdentity(index));
     const setup = await seedJiraSetup(ctx, client);

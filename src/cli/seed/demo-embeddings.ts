@@ -47,11 +47,14 @@ const TOPIC_WEIGHT = 2;
  * embedding is `l2_normalize` of the sum of four 1536-wide windows of it: three at random offsets
  * (noise: 1536^3 combinations, so rows practically never collide) and one at an offset derived from a
  * topic label (a project, a repository...), so rows sharing a topic cluster together in similarity
- * search. Computing that costs the server a few microseconds per row.
+ * search. Computing that costs the server a few microseconds per row; adding the row to the table's
+ * HNSW index costs far more (milliseconds), which is what makes the share the main cost of a seed.
  */
 export class DemoEmbeddings {
   private readonly basis: CommonTableExpression;
   private readonly selectors = new Map<string, SeededRandom>();
+  /** Tables that already have an embedded row in the current scope (a client, or the global data). */
+  private readonly embeddedInScope = new Set<string>();
 
   constructor(
     private readonly random: SeededRandom,
@@ -71,6 +74,14 @@ export class DemoEmbeddings {
   }
 
   /**
+   * Starts a new scope (a client): its first row of each table gets an embedding whatever the draw, so
+   * with any share above 0 every tenant can try similarity search on every table, however small.
+   */
+  beginScope(): void {
+    this.embeddedInScope.clear();
+  }
+
+  /**
    * The embedding for the next row of `table`: about `share` of each table's rows get one, drawn from a
    * stream per table so the choice does not depend on what other tables did. Null for the others.
    */
@@ -82,11 +93,12 @@ export class DemoEmbeddings {
       this.selectors.set(table, selector);
     }
     // Draw the offsets even for rows left without an embedding, so the share does not shift them.
-    const embedded = selector.next() < this.share;
-    const windows = Array.from({ length: NOISE_SEGMENTS }, (_, segment) =>
-      windowSql(segment, selector.int(0, EMBEDDING_DIMENSIONS - 1)),
-    );
+    const drawn = selector.next() < this.share;
+    const embedded = this.share > 0 && (drawn || !this.embeddedInScope.has(table));
+    const offsets = Array.from({ length: NOISE_SEGMENTS }, () => selector.int(0, EMBEDDING_DIMENSIONS - 1));
     if (!embedded) return null;
+    this.embeddedInScope.add(table);
+    const windows = offsets.map((offset, segment) => windowSql(segment, offset));
     windows.push(windowSql(TOPIC_SEGMENT, hash32(topic) % EMBEDDING_DIMENSIONS));
     return new SqlExpression(
       `(select l2_normalize(${windows.join(' + ')}) from demo_embedding_basis)`,

@@ -81,23 +81,26 @@ export async function seedIssues(
   if (count === 0) return [];
   const plans = planIssues(ctx.random, client, setup.projects, count);
   const people = assignPeople(ctx.random.fork('issue-people'), client, plans);
+  const peopleOf = (plan: PlannedIssue): IssuePeople => {
+    const assigned = people.get(plan);
+    if (!assigned) throw new Error(`No reporter was chosen for ${plan.key}`);
+    return assigned;
+  };
   const details = ctx.random.fork('issue-details');
 
   const idByKey = new Map<string, number>();
   // Parents first, so each wave can point at ids the previous one returned.
   for (const level of [1, 0, -1]) {
     const wave = plans.filter((plan) => LEVEL_BY_KIND[plan.kind] === level);
-    const rows = wave.map((plan) =>
-      issueRow(ctx, details, client, setup, plan, people.get(plan) ?? unassigned(client), idByKey),
-    );
+    const rows = wave.map((plan) => issueRow(ctx, details, client, setup, plan, peopleOf(plan), idByKey));
     const returned = await ctx.writer.insert('issues', rows, { returning: ['id', 'key'] });
     for (const row of returned) idByKey.set(String(row.key), returnedId(row));
   }
 
-  await seedChangelogs(ctx, client, setup, plans, idByKey, people);
+  await seedChangelogs(ctx, client, setup, plans, idByKey, peopleOf);
 
   return plans.map((plan) => {
-    const { assignee, reporter } = people.get(plan) ?? unassigned(client);
+    const { assignee, reporter } = peopleOf(plan);
     return {
       id: requireId(idByKey, plan.key),
       key: plan.key,
@@ -251,10 +254,6 @@ function writeIssueText(random: SeededRandom, issue: PlannedIssue): IssueText {
 interface IssuePeople {
   assignee: SeededUser | null;
   reporter: SeededUser;
-}
-
-function unassigned(client: SeededClient): IssuePeople {
-  return { assignee: null, reporter: client.admin };
 }
 
 function assignPeople(
@@ -431,11 +430,11 @@ async function seedChangelogs(
   setup: JiraSetup,
   plans: readonly PlannedIssue[],
   idByKey: ReadonlyMap<string, number>,
-  people: ReadonlyMap<PlannedIssue, IssuePeople>,
+  peopleOf: (plan: PlannedIssue) => IssuePeople,
 ): Promise<void> {
   const rows: SqlRow[] = [];
   for (const plan of plans) {
-    const who = people.get(plan) ?? unassigned(client);
+    const who = peopleOf(plan);
     for (let i = 1; i < plan.visits.length; i++) {
       const from = plan.visits[i - 1];
       const to = plan.visits[i];

@@ -20,10 +20,10 @@ export interface PullRequestTimeline {
  */
 const CODE_CHANGE_SHARE: Record<IssueKind, number> = {
   Epic: 0,
-  Story: 0.72,
-  Task: 0.62,
-  Bug: 0.78,
-  'Sub-task': 0.5,
+  Story: 0.77,
+  Task: 0.67,
+  Bug: 0.83,
+  'Sub-task': 0.55,
 };
 
 /**
@@ -37,7 +37,8 @@ export function planPullRequestTimeline(
   visits: readonly StatusVisit[],
 ): PullRequestTimeline | null {
   const started = visits.find((visit) => visit.status === 'In Progress');
-  if (!started) return null;
+  // Epics change no code themselves: their stories and tasks do.
+  if (!started || CODE_CHANGE_SHARE[kind] === 0) return null;
   const current = visits[visits.length - 1].status;
   const share = current === 'In Review' ? 0.95 : current === 'In Progress' ? 0.5 : CODE_CHANGE_SHARE[kind];
   if (!random.chance(share)) return null;
