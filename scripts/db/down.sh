@@ -47,17 +47,8 @@ if [[ ! -d $STATE ]]; then
 fi
 STATE=$(cd -- "$STATE" && pwd -P)
 
-# Same rule as up.sh: as root the clusters belong to the postgres OS user
-# (pg_ctl refuses to run as root); otherwise to the invoking user.
-IS_ROOT=0
-[[ $EUID -eq 0 ]] && IS_ROOT=1
-as_pg() {
-  if ((IS_ROOT)); then
-    runuser -u postgres -- env -C / "$@"
-  else
-    "$@"
-  fi
-}
+# shellcheck source=privileges.sh
+source "$(dirname "${BASH_SOURCE[0]}")/privileges.sh"
 
 # Wait for a concurrent up.sh/down.sh on the same state dir to finish.
 exec 9>>"$STATE/.lock"

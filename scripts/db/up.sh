@@ -69,21 +69,8 @@ export LC_ALL=C
 # redirect our tools to some other server; every call passes explicit options.
 while read -r v; do unset "$v"; done < <(compgen -e | grep '^PG' || true)
 
-# --- privileges ------------------------------------------------------------------
-# initdb/postgres refuse to run as root, so as root the clusters run as the
-# `postgres` OS user; as any other user they simply run as that user.
-IS_ROOT=0
-[[ $EUID -eq 0 ]] && IS_ROOT=1
-
-as_pg() {
-  if ((IS_ROOT)); then
-    # env -C / : the caller's cwd (e.g. /root) may be unreadable for postgres,
-    # which makes initdb/pg_ctl fail to identify the current directory.
-    runuser -u postgres -- env -C / "$@"
-  else
-    "$@"
-  fi
-}
+# shellcheck source=privileges.sh
+source "$(dirname "${BASH_SOURCE[0]}")/privileges.sh"
 
 # Package installs need root; a non-root user gets passwordless sudo or an error.
 as_root() {
