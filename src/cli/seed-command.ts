@@ -9,7 +9,8 @@ export async function seedIfEmpty(
   em: SqlEntityManager,
   options: Partial<SeedOptions> = {},
 ): Promise<SeedSummary | null> {
-  const existing = await em.count(Client, {}, { filters: false });
+  // Asked of the primary: a replica may not have replayed a migration that just ran.
+  const existing = await em.count(Client, {}, { filters: false, connectionType: 'write' });
   if (existing > 0) return null;
   return em.transactional((tx) =>
     seedDemoData(

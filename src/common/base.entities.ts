@@ -1,18 +1,26 @@
 import type { Opt, Rel } from '@mikro-orm/core';
 import { Filter, ManyToOne, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
-import { Field, Int, ObjectType } from 'type-graphql';
+import { Field, Float, Int, ObjectType } from 'type-graphql';
 
 import type { Client } from '../modules/clients/client.entity.js';
 import { EMBEDDING_DIMENSIONS, EmbeddingType } from './embedding.type.js';
 import { TENANT_FILTER, tenantCondition } from './tenant-filter.js';
 
 /**
- * The `embedding vector(1536)` column of the 24 business tables. Lazy: a plain `find` never reads the
- * 6 KB column; only code that names it (`populate: ['embedding']`, the admin-only GraphQL field) does.
- * Its GraphQL field is added by the embedding module, not here, because reading it needs a loader.
+ * The `embedding vector(1536)` column of the 24 business tables, and its opt-in GraphQL field. Lazy: a
+ * plain `find` never reads the 6 KB column; the table API reads it only when an admin selects the field
+ * (and in the same statement as the rows), and the field's shield rule refuses everyone else.
  */
-export function EmbeddingColumn(): ReturnType<typeof Property> {
-  return Property({ type: EmbeddingType, length: EMBEDDING_DIMENSIONS, nullable: true, lazy: true });
+export function EmbeddingColumn(): PropertyDecorator {
+  const column = Property({ type: EmbeddingType, length: EMBEDDING_DIMENSIONS, nullable: true, lazy: true });
+  const field = Field(() => [Float], {
+    nullable: true,
+    description: `The row's ${EMBEDDING_DIMENSIONS}-dimension embedding (admins only; selecting it is the opt-in).`,
+  });
+  return (target, name) => {
+    column(target, name as string);
+    field(target, name);
+  };
 }
 
 /** Base of the business tables that have neither a client nor the usual timestamps (DORA, join tables). */

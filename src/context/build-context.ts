@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 
 import { bearerToken } from '../auth/tokens.js';
 import type { TokenService } from '../auth/tokens.js';
+import { TableLoaders } from '../common/table-api/table-loaders.js';
 import { TENANT_FILTER } from '../common/tenant-filter.js';
 import type { TenantFilterParams } from '../common/tenant-filter.js';
 import type { Database } from '../db/database.js';
@@ -9,8 +10,9 @@ import type { Context } from './context.js';
 
 /**
  * One request's context. The client id comes only from the verified token and goes straight into the
- * tenant filter of a fresh EntityManager fork; nothing the caller sends can change it. A bad token is
- * an error (thrown as InvalidTokenError and answered 401), never a silent downgrade to anonymous.
+ * tenant filter of a fresh EntityManager fork and the scope of the request's loaders; nothing the
+ * caller sends can change it. A bad token is an error (thrown as InvalidTokenError and answered 401),
+ * never a silent downgrade to anonymous.
  */
 export async function buildContext(
   database: Database,
@@ -21,6 +23,18 @@ export async function buildContext(
   const token = bearerToken(authorization);
   const viewer = token ? await tokens.verify(token) : null;
   const em = database.fork();
-  if (viewer) em.setFilterParams(TENANT_FILTER, { clientId: viewer.clientId } satisfies TenantFilterParams);
-  return { requestId, viewer, em };
+  const scope: TenantFilterParams | null = viewer ? { clientId: viewer.clientId } : null;
+  if (scope) em.setFilterParams(TENANT_FILTER, scope);
+  const viewerKey = viewer ? `${viewer.clientId}:${viewer.userId}` : null;
+  const reader = database.router.reader(viewerKey);
+  return {
+    requestId,
+    viewer,
+    viewerKey,
+    scope,
+    em,
+    database,
+    reader,
+    loaders: new TableLoaders(reader, scope),
+  };
 }

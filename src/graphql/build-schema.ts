@@ -1,19 +1,61 @@
 import type { GraphQLSchema } from 'graphql';
+import { applyMiddleware } from 'graphql-middleware';
+import { deny, shield } from 'graphql-shield';
 import { buildSchema } from 'type-graphql';
 import type { NonEmptyArray } from 'type-graphql';
 
+import { forbidden } from '../common/errors.js';
+import { tableApiResolvers } from '../common/table-api/table-api.js';
+import { tableMutationResolvers } from '../common/table-api/table-mutations.js';
 import { ALL_ENTITIES } from '../db/entities.js';
 import { ViewerResolver } from '../modules/viewer/viewer.resolver.js';
+import { ruleTree } from './field-rules.js';
+// Each module declares its tables' API (and guards) when imported.
+import '../modules/clients/clients.api.js';
+import '../modules/dora/dora.api.js';
+import '../modules/integrations/integrations.api.js';
+import '../modules/issues/issues.api.js';
+import '../modules/ml-monitoring/ml-monitoring.api.js';
+import '../modules/projects/projects.api.js';
+import '../modules/pull-requests/pull-requests.api.js';
+import '../modules/settings/settings.api.js';
+import '../modules/users/users.api.js';
+import '../modules/workflow/workflow.api.js';
+// ... and its mutations.
+import '../modules/issues/issues.mutations.js';
+import '../modules/ml-monitoring/ml-monitoring.mutations.js';
+import '../modules/projects/projects.mutations.js';
+import '../modules/pull-requests/pull-requests.mutations.js';
+import '../modules/settings/settings.mutations.js';
+import '../modules/users/users.mutations.js';
+import '../modules/workflow/workflow.mutations.js';
 
-// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
-const RESOLVERS: NonEmptyArray<Function> = [ViewerResolver];
+let resolvers: NonEmptyArray<Function> | undefined;
 
-/** The executable schema. Every entity is an object type of it, reachable from a query or not. */
-export async function buildGatewaySchema(): Promise<GraphQLSchema> {
+/** The schema without permissions: what the SDL file shows. */
+export async function buildUnguardedSchema(): Promise<GraphQLSchema> {
+  // Resolver classes are generated once per process: TypeGraphQL's metadata is global.
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  resolvers ??= [ViewerResolver, ...tableApiResolvers(), ...tableMutationResolvers()] as NonEmptyArray<Function>;
   return buildSchema({
-    resolvers: RESOLVERS,
+    resolvers,
     orphanedTypes: [...ALL_ENTITIES],
     validate: false,
     emitSchemaFile: false,
   });
+}
+
+/**
+ * The executable schema: every field guarded by the rule registered beside its declaration, and any
+ * field without one denied (`fallbackRule: deny`). Errors a resolver throws on purpose (BAD_USER_INPUT,
+ * NOT_FOUND) pass through with their own codes.
+ */
+export async function buildGatewaySchema(): Promise<GraphQLSchema> {
+  const schema = await buildUnguardedSchema();
+  const permissions = shield(ruleTree(), {
+    fallbackRule: deny,
+    allowExternalErrors: true,
+    fallbackError: () => forbidden(),
+  });
+  return applyMiddleware(schema, permissions);
 }

@@ -2,8 +2,12 @@ import { Ctx, Field, ObjectType, Query, Resolver, registerEnumType } from 'type-
 
 import { ROLES } from '../../auth/roles.js';
 import type { Role } from '../../auth/roles.js';
+import { isAuthenticated } from '../../auth/rules.js';
 import { unauthenticated } from '../../common/errors.js';
+import { tableModel } from '../../common/table-api/table-model.js';
+import type { Row } from '../../common/table-api/table-sql.js';
 import type { Context } from '../../context/context.js';
+import { guardField, guardFields } from '../../graphql/field-rules.js';
 import { Client } from '../clients/client.entity.js';
 import { User } from '../users/user.entity.js';
 
@@ -16,26 +20,33 @@ registerEnumType(RoleEnum, { name: 'Role', description: 'What the token allows: 
 @ObjectType({ description: 'Who the bearer token belongs to.' })
 export class Viewer {
   @Field(() => User)
-  user!: User;
+  user!: Row;
 
   @Field(() => Client)
-  client!: Client;
+  client!: Row;
 
   @Field(() => RoleEnum)
   role!: Role;
 }
 
+guardField('Query', 'viewer', isAuthenticated);
+guardFields('Viewer', ['user', 'client', 'role'], isAuthenticated);
+
 @Resolver()
 export class ViewerResolver {
   @Query(() => Viewer, { description: 'The caller, as identified by the bearer token.' })
-  async viewer(@Ctx() { viewer, em }: Context): Promise<Viewer> {
+  async viewer(@Ctx() { viewer, loaders }: Context): Promise<Viewer> {
     if (!viewer) throw unauthenticated();
-    // Both reads run under the tenant filter: a token whose user is not in its client finds nothing.
+    // Both reads are scoped to the token's client: a token whose user is not in its client finds nothing.
+    const users = tableModel('User');
+    const clients = tableModel('Client');
     const [user, client] = await Promise.all([
-      em.findOne(User, { id: viewer.userId, active: true }),
-      em.findOne(Client, { id: viewer.clientId, active: true }),
+      loaders.byColumn(users, users.columnsByKey.get('id')!, false).load(viewer.userId),
+      loaders.byColumn(clients, clients.columnsByKey.get('id')!, false).load(viewer.clientId),
     ]);
-    if (!user || !client) throw unauthenticated('The token does not match an active user of its client');
+    if (!user?.active || !client?.active) {
+      throw unauthenticated('The token does not match an active user of its client');
+    }
     return Object.assign(new Viewer(), { user, client, role: viewer.role });
   }
 }

@@ -1,0 +1,344 @@
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, Field, FieldResolver, Info, Int, Query, Resolver, Root, getMetadataStorage } from 'type-graphql';
+import type { ClassType } from 'type-graphql';
+
+import { isAdmin } from '../../auth/rules.js';
+import type { AccessRule } from '../../auth/rules.js';
+import type { Context } from '../../context/context.js';
+import { guardField, guardFields, openStructure } from '../../graphql/field-rules.js';
+import { tableTypes } from './graphql-types.js';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, connectionFromRows, pageRequest } from './pagination.js';
+import type { ConnectionArgs, ConnectionValue, PageLimits } from './pagination.js';
+import { selects } from './selection.js';
+import type { ManyRelation } from './table-loaders.js';
+import { camelCase, tableModel } from './table-model.js';
+import type { TableModel } from './table-model.js';
+import { countStatement, directSource, linkSource, pageStatement, rowByKeyStatement } from './table-sql.js';
+import type { OrderTerm, RelationSource, Row } from './table-sql.js';
+
+/** How one table is exposed. Everything not said here is derived from the entity and its metadata. */
+export interface TableApiOptions {
+  /** Connection field name; default: camelCase plural of the class (`issueChangelogs`). */
+  plural?: string;
+  /** By-id field name; default: camelCase of the class (`issueChangelog`). */
+  singular?: string;
+  /** Who may read the rows (every field, and every relation leading to them). */
+  read: AccessRule;
+  /** Extra lookups by unique columns, e.g. `{ field: 'issueByKey', keys: ['key'] }`. */
+  naturalKeys?: { field: string; keys: string[]; description?: string }[];
+  defaultOrder?: OrderTerm[];
+  limits?: PageLimits;
+  /** Root connection runs in the tuned, read-only ML session (seed 002). */
+  mlSession?: boolean;
+  description?: string;
+}
+
+export interface TableApi {
+  entity: ClassType;
+  model: TableModel;
+  options: TableApiOptions;
+  plural: string;
+  singular: string;
+  limits: PageLimits;
+  defaultOrder: OrderTerm[];
+}
+
+export interface LinkRelationOptions {
+  owner: ClassType;
+  field: string;
+  target: ClassType;
+  /** Selects `__parent` and the link columns named in `on`; `ids` is the placeholder list of parent ids. */
+  linkSql: (ids: string) => string;
+  on: [string, string][];
+  description?: string;
+}
+
+const apis = new Map<string, TableApi>();
+const links: LinkRelationOptions[] = [];
+
+export function pluralize(word: string): string {
+  if (/[^aeiou]y$/.test(word)) return `${word.slice(0, -1)}ies`;
+  if (/(s|x|ch|sh)$/.test(word)) return `${word}es`;
+  return `${word}s`;
+}
+
+const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
+const upperFirst = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+/** Declares a table's GraphQL API: connection, by-id and natural-key queries, relations, rules. */
+export function defineTableApi(entity: ClassType, options: TableApiOptions): void {
+  const model = tableModel(entity.name);
+  const singular = options.singular ?? lowerFirst(entity.name);
+  apis.set(entity.name, {
+    entity,
+    model,
+    options,
+    singular,
+    plural: options.plural ?? pluralize(singular),
+    limits: options.limits ?? { defaultSize: DEFAULT_PAGE_SIZE, maxSize: MAX_PAGE_SIZE },
+    defaultOrder: options.defaultOrder ?? [],
+  });
+}
+
+/** A to-many relation through a link table or a non-key match (e.g. issues <-> pull requests). */
+export function defineLinkRelation(options: LinkRelationOptions): void {
+  links.push(options);
+}
+
+/** Selecting `embedding` is the opt-in; it is read only for admins, who alone may see it. */
+function wantsEmbedding(ctx: Context, info: GraphQLResolveInfo, paths: string[][]): boolean {
+  return ctx.viewer?.role === 'admin' && paths.some((path) => selects(info, path));
+}
+const NODE_EMBEDDING = [
+  ['nodes', 'embedding'],
+  ['edges', 'node', 'embedding'],
+];
+
+type Resolve = (root: Row, args: Record<string, unknown>, ctx: Context, info: GraphQLResolveInfo) => unknown;
+
+interface GeneratedField {
+  name: string;
+  returns: () => unknown;
+  nullable: boolean;
+  description?: string;
+  /** An ArgsType class, or named single arguments. */
+  args?: ClassType | { name: string; type: () => unknown; nullable?: boolean }[];
+  resolve: Resolve;
+}
+
+/**
+ * A TypeGraphQL resolver class built from a list of fields: `@Resolver(() => Type)` with one
+ * `@FieldResolver` per field, or a root `@Resolver()` with `@Query` fields when `of` is null.
+ */
+function resolverClass(name: string, of: ClassType | null, fields: GeneratedField[]): ClassType {
+  const cls = class {};
+  Object.defineProperty(cls, 'name', { value: name });
+  const proto = cls.prototype as Record<string, unknown>;
+  for (const f of fields) {
+    const named = Array.isArray(f.args) ? f.args : [];
+    // Parameter order: [root], args..., ctx, info.
+    const offset = of ? 1 : 0;
+    const argCount = f.args ? (Array.isArray(f.args) ? named.length : 1) : 0;
+    proto[f.name] = function generated(...params: unknown[]) {
+      const root = (of ? params[0] : null) as Row;
+      let args: Record<string, unknown> = {};
+      if (f.args && !Array.isArray(f.args)) args = (params[offset] ?? {}) as Record<string, unknown>;
+      else named.forEach((arg, i) => (args[arg.name] = params[offset + i]));
+      return f.resolve(root, args, params[offset + argCount] as Context, params[offset + argCount + 1] as GraphQLResolveInfo);
+    };
+    const descriptor = Object.getOwnPropertyDescriptor(proto, f.name)!;
+    Reflect.defineMetadata('design:returntype', Object, proto, f.name);
+    Reflect.defineMetadata('design:paramtypes', Array(offset + argCount + 2).fill(Object), proto, f.name);
+    const options = { nullable: f.nullable, description: f.description };
+    if (of) FieldResolver(f.returns as never, options)(proto, f.name, descriptor);
+    else Query(f.returns as never, options)(proto, f.name, descriptor);
+    if (of) Root()(proto, f.name, 0);
+    if (f.args && !Array.isArray(f.args)) Args(() => f.args as ClassType)(proto, f.name, offset);
+    named.forEach((arg, i) =>
+      Arg(arg.name, arg.type as never, { nullable: arg.nullable ?? false })(proto, f.name, offset + i),
+    );
+    Ctx()(proto, f.name, offset + argCount);
+    Info()(proto, f.name, offset + argCount + 1);
+  }
+  if (of) Resolver(() => of)(cls);
+  else Resolver()(cls);
+  return cls;
+}
+
+function rootFields(api: TableApi): GeneratedField[] {
+  const { model, entity, limits, defaultOrder } = api;
+  const types = tableTypes(model, entity);
+  const idColumn = model.keyColumns.length === 1 ? model.keyColumns[0]! : null;
+  const fields: GeneratedField[] = [
+    {
+      name: api.plural,
+      returns: () => types.Connection,
+      nullable: false,
+      description: api.options.description ?? `Rows of ${model.tableName} visible to the caller.`,
+      args: types.ConnectionArgs,
+      resolve: async (_root, args, ctx, info) => {
+        const page = pageRequest(model, args as ConnectionArgs, limits, defaultOrder);
+        const withEmbedding = wantsEmbedding(ctx, info, NODE_EMBEDDING);
+        const withCount = selects(info, ['totalCount']);
+        const scope = ctx.scope;
+        if (api.options.mlSession) {
+          return ctx.database.router.withMlSession(async (executor) => {
+            const rows = await ctx.loaders.rows(model, pageStatement(model, scope, page, withEmbedding), executor);
+            const countQuery = withCount ? countStatement(model, scope, page.filter) : null;
+            const count = countQuery ? await executor.all<{ count: number }>(countQuery.sql, countQuery.params) : null;
+            return connectionFromRows(page, rows, count ? Number(count[0]!.count) : null);
+          }, ctx.viewerKey);
+        }
+        const countQuery = withCount ? countStatement(model, scope, page.filter) : null;
+        const [rows, count] = await Promise.all([
+          ctx.loaders.rows(model, pageStatement(model, scope, page, withEmbedding)),
+          countQuery ? ctx.reader.all<{ count: number }>(countQuery.sql, countQuery.params) : null,
+        ]);
+        return connectionFromRows(page, rows, count ? Number(count[0]!.count) : null);
+      },
+    },
+  ];
+  const lookup = (field: string, keys: string[], description: string): GeneratedField => ({
+    name: field,
+    returns: () => entity,
+    nullable: true,
+    description,
+    args: keys.map((key) => {
+      const column = model.columnsByKey.get(key);
+      if (!column) throw new Error(`${model.className} has no column ${key} for ${field}`);
+      return { name: key, type: () => ({ int: Int, string: String })[column.kind as 'int' | 'string'] };
+    }),
+    resolve: async (_root, args, ctx, info) => {
+      const withEmbedding = wantsEmbedding(ctx, info, [['embedding']]);
+      if (keys.length === 1) {
+        return ctx.loaders.byColumn(model, model.columnsByKey.get(keys[0]!)!, withEmbedding).load(args[keys[0]!]);
+      }
+      const rows = await ctx.loaders.rows(model, rowByKeyStatement(model, ctx.scope, args, withEmbedding));
+      return rows[0] ?? null;
+    },
+  });
+  const keyNames = model.keyColumns.map((c) => c.key);
+  fields.push(
+    lookup(
+      api.singular,
+      keyNames,
+      idColumn ? `One row of ${model.tableName} by id; null when it does not exist or is not the caller's.` : `One row of ${model.tableName} by its key.`,
+    ),
+  );
+  for (const natural of api.options.naturalKeys ?? []) {
+    fields.push(lookup(natural.field, natural.keys, natural.description ?? `One row of ${model.tableName} by ${natural.keys.join(' and ')}.`));
+  }
+  return fields;
+}
+
+function toManyField(
+  name: string,
+  ownerKey: string,
+  targetApi: TableApi,
+  relation: ManyRelation,
+  description: string,
+): GeneratedField {
+  const types = tableTypes(targetApi.model, targetApi.entity);
+  return {
+    name,
+    returns: () => types.Connection,
+    nullable: false,
+    description,
+    args: types.ConnectionArgs,
+    resolve: async (root, args, ctx, info) => {
+      const page = pageRequest(targetApi.model, args as ConnectionArgs, targetApi.limits, targetApi.defaultOrder);
+      const parentId = root[ownerKey] as number;
+      const withEmbedding = wantsEmbedding(ctx, info, NODE_EMBEDDING);
+      const [rows, count] = await Promise.all([
+        ctx.loaders.relationPage(relation, page, withEmbedding).load(parentId),
+        selects(info, ['totalCount']) ? ctx.loaders.relationCount(relation, page.filter).load(parentId) : null,
+      ]);
+      return connectionFromRows(page, rows, count) satisfies ConnectionValue;
+    },
+  };
+}
+
+/** Builds every table's resolvers and registers their field rules. Call once, after all modules defined their APIs. */
+export function tableApiResolvers(): ClassType[] {
+  const resolvers: ClassType[] = [];
+  const relationFields = new Map<string, GeneratedField[]>();
+  const addRelation = (owner: TableApi, field: GeneratedField, rule: AccessRule) => {
+    if (owner.model.columnsByKey.has(field.name)) {
+      throw new Error(`${owner.model.className}.${field.name} would be both a column and a relation`);
+    }
+    const list = relationFields.get(owner.model.className) ?? [];
+    if (list.some((f) => f.name === field.name)) throw new Error(`${owner.model.className}.${field.name} declared twice`);
+    list.push(field);
+    relationFields.set(owner.model.className, list);
+    guardField(owner.model.className, field.name, rule);
+  };
+
+  for (const api of apis.values()) {
+    const { model, entity, options } = api;
+    // Foreign-key ids are fields too (`projectId`), so clients can filter and link without a join.
+    for (const column of model.columns) {
+      if (column.relation && !fieldExists(entity, column.key)) {
+        Reflect.defineMetadata('design:type', Number, entity.prototype, column.key);
+        Field(() => Int, { nullable: column.nullable })(entity.prototype, column.key);
+      }
+    }
+    guardFields(model.className, model.columns.map((c) => c.key), options.read);
+    guardFields(model.className, ['active', 'createdAt', 'lastUpdatedAt', 'updatedAt'].filter((f) => fieldExists(entity, f)), options.read);
+    if (model.hasEmbedding) guardField(model.className, 'embedding', isAdmin);
+    guardFields(`${model.className}Connection`, ['nodes', 'edges', 'pageInfo', 'totalCount'], openStructure);
+    guardFields(`${model.className}Edge`, ['cursor', 'node'], openStructure);
+
+    const queries = rootFields(api);
+    for (const q of queries) guardField('Query', q.name, options.read);
+    resolvers.push(resolverClass(`${model.className}Queries`, null, queries));
+
+    for (const toOne of model.toOne) {
+      const targetApi = apis.get(toOne.target);
+      if (!targetApi) continue;
+      const idColumn = targetApi.model.keyColumns[0]!;
+      addRelation(
+        api,
+        {
+          name: toOne.field,
+          returns: () => targetApi.entity,
+          nullable: true,
+          description: `The ${toOne.target} this row's ${toOne.column} points at.`,
+          resolve: (root, _args, ctx, info) => {
+            const id = root[toOne.key];
+            if (id === null || id === undefined) return null;
+            return ctx.loaders.byColumn(targetApi.model, idColumn, wantsEmbedding(ctx, info, [['embedding']])).load(id);
+          },
+        },
+        targetApi.options.read,
+      );
+
+      // The inverse: a connection on the target, named after the ORM's declared collection when there is one.
+      if (targetApi.model.keyColumns.length !== 1) continue;
+      const declared = Object.values(targetApi.model.meta.properties).find(
+        (p) => p.kind === '1:m' && p.mappedBy === toOne.field && p.type === model.className,
+      );
+      const siblings = model.toOne.filter((t) => t.target === toOne.target).length;
+      const name = declared?.name ?? (siblings > 1 ? `${api.plural}By${upperFirst(camelCase(toOne.column))}` : api.plural);
+      const relation: ManyRelation = {
+        id: `${toOne.target}.${name}`,
+        target: model,
+        source: directSource(model, toOne.column),
+      };
+      addRelation(
+        targetApi,
+        toManyField(name, targetApi.model.keyColumns[0]!.key, api, relation, `${api.plural} whose ${toOne.column} is this row.`),
+        options.read,
+      );
+    }
+    guardFields('PageInfo', ['hasNextPage', 'hasPreviousPage', 'startCursor', 'endCursor'], openStructure);
+  }
+
+  for (const link of links) {
+    const ownerApi = apis.get(link.owner.name)!;
+    const targetApi = apis.get(link.target.name)!;
+    const source: RelationSource = linkSource(targetApi.model, link.linkSql, link.on);
+    const relation: ManyRelation = { id: `${link.owner.name}.${link.field}`, target: targetApi.model, source };
+    addRelation(
+      ownerApi,
+      toManyField(link.field, ownerApi.model.keyColumns[0]!.key, targetApi, relation, link.description ?? link.field),
+      targetApi.options.read,
+    );
+  }
+
+  for (const [className, fields] of relationFields) {
+    resolvers.push(resolverClass(`${className}Relations`, apis.get(className)!.entity, fields));
+  }
+  return resolvers;
+}
+
+function fieldExists(entity: ClassType, name: string): boolean {
+  const chain: unknown[] = [];
+  for (let proto: unknown = entity; proto && proto !== Function.prototype; proto = Object.getPrototypeOf(proto)) {
+    chain.push(proto);
+  }
+  return getMetadataStorage().fields.some((f) => f.name === name && chain.includes(f.target));
+}
+
+export function tableApi(className: string): TableApi | undefined {
+  return apis.get(className);
+}

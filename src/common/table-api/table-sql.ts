@@ -1,0 +1,419 @@
+import { ReferenceKind } from '@mikro-orm/core';
+import type { Dictionary, EntityMetadata } from '@mikro-orm/core';
+
+import { entityMetadata } from '../../db/entity-metadata.js';
+import { badUserInput } from '../errors.js';
+import { TENANT_FILTER } from '../tenant-filter.js';
+import type { TenantFilterParams } from '../tenant-filter.js';
+import type { ColumnModel, TableModel } from './table-model.js';
+
+/**
+ * The SQL of the generic table API: one statement per page, per count, per batch of ids and per nested
+ * page of many parents (a window function partitions the rows by parent, so 500 parents cost one
+ * statement like 10 do). Placeholders are MikroORM's `?`; every value goes through `params`, and every
+ * identifier comes from the ORM metadata, never from the caller.
+ *
+ * Raw SQL does not pass through the ORM's filters, so the tenant scope is added here, derived from the
+ * same `tenant` filter definition the entities declare: one definition, two enforcement points.
+ */
+
+export interface ScalarFilter {
+  eq?: unknown;
+  ne?: unknown;
+  in?: unknown[];
+  notIn?: unknown[];
+  lt?: unknown;
+  lte?: unknown;
+  gt?: unknown;
+  gte?: unknown;
+  contains?: string;
+  startsWith?: string;
+  isNull?: boolean;
+}
+
+export interface TableFilter {
+  and?: TableFilter[] | null;
+  or?: TableFilter[] | null;
+  not?: TableFilter | null;
+  [key: string]: ScalarFilter | TableFilter | TableFilter[] | null | undefined;
+}
+
+export type SortDirection = 'asc' | 'desc';
+
+export interface OrderTerm {
+  key: string;
+  direction: SortDirection;
+}
+
+export interface PageRequest {
+  filter?: TableFilter | null;
+  /** Always ends with the table's key, so the order (and every cursor) is total. */
+  orderBy: OrderTerm[];
+  first: number;
+  offset: number;
+  /** Decoded `after` cursor: one value per order term. */
+  after?: unknown[] | null;
+}
+
+export type Row = Dictionary;
+/** Tenant scope of a request; null for anonymous callers, who can then read global tables only. */
+export type Scope = TenantFilterParams;
+
+export class SqlParams {
+  readonly values: unknown[] = [];
+  add(value: unknown): string {
+    this.values.push(value);
+    return '?';
+  }
+}
+
+export interface Statement {
+  sql: string;
+  params: unknown[];
+}
+
+const quote = (identifier: string) => `"${identifier.replaceAll('"', '""')}"`;
+const col = (alias: string, column: string) => `${alias}.${quote(column)}`;
+
+/** Cursor values of a row: the order terms' values exactly as PostgreSQL has them (µs timestamps). */
+export const CURSOR_KEY = '__cursor';
+export const PARENT_KEY = '__parent';
+
+function selectList(model: TableModel, alias: string, withEmbedding: boolean): string {
+  const parts = model.columns.map((c) => `${col(alias, c.column)} as ${quote(c.key)}`);
+  if (withEmbedding && model.hasEmbedding) parts.push(`${col(alias, 'embedding')}::text as "embedding"`);
+  return parts.join(', ');
+}
+
+function cursorSelect(model: TableModel, alias: string, orderBy: OrderTerm[]): string {
+  const values = orderBy.map((term) => col(alias, columnOf(model, term.key).column));
+  return `json_build_array(${values.join(', ')})::text as ${quote(CURSOR_KEY)}`;
+}
+
+export function columnOf(model: TableModel, key: string): ColumnModel {
+  const column = model.columnsByKey.get(key);
+  if (!column) throw badUserInput(`${model.className} has no field ${key}`, key);
+  return column;
+}
+
+/** Turns the ORM's tenant filter condition (`{ client: 5 }`, `{ project: { client: 5 } }`) into SQL. */
+function conditionSql(meta: EntityMetadata, alias: string, cond: Dictionary, params: SqlParams, depth = 0): string {
+  const parts: string[] = [];
+  for (const [name, value] of Object.entries(cond)) {
+    const prop = meta.properties[name];
+    if (!prop) throw new Error(`tenant condition names unknown property ${meta.className}.${name}`);
+    const column = col(alias, prop.fieldNames[0]!);
+    if (value !== null && typeof value === 'object') {
+      if (prop.kind !== ReferenceKind.MANY_TO_ONE) throw new Error(`cannot scope through ${meta.className}.${name}`);
+      const target = prop.targetMeta ?? entityMetadata().getByClassName(prop.type);
+      const inner = `s${depth}`;
+      const pk = col(inner, target.properties[target.primaryKeys[0]!]!.fieldNames[0]!);
+      const where = conditionSql(target, inner, value as Dictionary, params, depth + 1);
+      parts.push(`${column} in (select ${pk} from ${quote(target.tableName)} as ${inner} where ${where})`);
+    } else {
+      parts.push(`${column} = ${params.add(value)}`);
+    }
+  }
+  return parts.join(' and ');
+}
+
+export function scopeSql(model: TableModel, alias: string, scope: Scope | null, params: SqlParams): string | null {
+  if (!model.tenantScoped) return null;
+  // Fail closed: a tenant table is never read without a client to scope it to.
+  if (scope === null) throw new Error(`${model.className} read without a tenant scope`);
+  const filter = model.meta.filters[TENANT_FILTER]!;
+  const cond = (filter.cond as (args: Dictionary) => Dictionary)(scope);
+  return conditionSql(model.meta, alias, cond, params);
+}
+
+function valueSql(column: ColumnModel, value: unknown, params: SqlParams): string {
+  if (column.kind === 'date') {
+    const iso = value instanceof Date ? value.toISOString() : String(value);
+    return `${params.add(iso)}::timestamptz`;
+  }
+  return params.add(value);
+}
+
+const MAX_LIST = 1000;
+
+function scalarFilterSql(column: ColumnModel, expr: string, filter: ScalarFilter, params: SqlParams): string[] {
+  const parts: string[] = [];
+  const value = (v: unknown) => valueSql(column, v, params);
+  const list = (values: unknown[], op: string) => {
+    if (values.length > MAX_LIST) throw badUserInput(`${op} takes at most ${MAX_LIST} values`, column.key);
+    return values.map(value).join(', ');
+  };
+  for (const [op, v] of Object.entries(filter)) {
+    if (v === undefined) continue;
+    switch (op) {
+      case 'eq':
+        parts.push(v === null ? `${expr} is null` : `${expr} = ${value(v)}`);
+        break;
+      case 'ne':
+        parts.push(v === null ? `${expr} is not null` : `${expr} is distinct from ${value(v)}`);
+        break;
+      case 'in':
+        if (v === null) break;
+        parts.push((v as unknown[]).length === 0 ? 'false' : `${expr} in (${list(v as unknown[], 'in')})`);
+        break;
+      case 'notIn':
+        if (v === null || (v as unknown[]).length === 0) break;
+        parts.push(`(${expr} is null or ${expr} not in (${list(v as unknown[], 'notIn')}))`);
+        break;
+      case 'lt':
+      case 'lte':
+      case 'gt':
+      case 'gte': {
+        if (v === null) throw badUserInput(`${op} needs a value`, column.key);
+        const sign = { lt: '<', lte: '<=', gt: '>', gte: '>=' }[op];
+        parts.push(`${expr} ${sign} ${value(v)}`);
+        break;
+      }
+      case 'contains':
+        if (v === null) break;
+        parts.push(`strpos(lower(${expr}), lower(${params.add(v)})) > 0`);
+        break;
+      case 'startsWith':
+        if (v === null) break;
+        parts.push(`starts_with(${expr}, ${params.add(v)})`);
+        break;
+      case 'isNull':
+        if (v === null) break;
+        parts.push(v ? `${expr} is null` : `${expr} is not null`);
+        break;
+      default:
+        throw badUserInput(`unknown filter operator ${op}`, column.key);
+    }
+  }
+  return parts;
+}
+
+/** The filter as one SQL condition, or null when it constrains nothing. */
+export function filterSql(
+  model: TableModel,
+  alias: string,
+  filter: TableFilter | null | undefined,
+  params: SqlParams,
+): string | null {
+  if (!filter) return null;
+  const parts: string[] = [];
+  for (const [key, value] of Object.entries(filter)) {
+    if (value === undefined || value === null) continue;
+    if (key === 'and' || key === 'or') {
+      const inner = (value as TableFilter[])
+        .map((f) => filterSql(model, alias, f, params) ?? 'true')
+        .map((s) => `(${s})`);
+      if (inner.length > 0) parts.push(`(${inner.join(key === 'and' ? ' and ' : ' or ')})`);
+      else if (key === 'or') parts.push('false');
+    } else if (key === 'not') {
+      const inner = filterSql(model, alias, value as TableFilter, params);
+      if (inner) parts.push(`not (${inner})`);
+    } else {
+      const column = columnOf(model, key);
+      if (!column.filterable) throw badUserInput(`${key} cannot be filtered on`, key);
+      parts.push(...scalarFilterSql(column, col(alias, column.column), value as ScalarFilter, params));
+    }
+  }
+  return parts.length > 0 ? parts.join(' and ') : null;
+}
+
+function orderSql(model: TableModel, alias: string, orderBy: OrderTerm[]): string {
+  return orderBy.map((term) => `${col(alias, columnOf(model, term.key).column)} ${term.direction}`).join(', ');
+}
+
+/**
+ * Rows strictly after the cursor in the given order. PostgreSQL puts nulls last ascending and first
+ * descending; the comparison follows the same rule so a page boundary on a null value is exact.
+ */
+function afterSql(model: TableModel, alias: string, orderBy: OrderTerm[], values: unknown[], params: SqlParams): string {
+  const step = (i: number): string => {
+    const term = orderBy[i]!;
+    const column = columnOf(model, term.key);
+    const expr = col(alias, column.column);
+    const value = values[i];
+    let strictly: string;
+    if (term.direction === 'asc') strictly = value === null ? 'false' : `(${expr} > ${valueSql(column, value, params)} or ${expr} is null)`;
+    else strictly = value === null ? `${expr} is not null` : `${expr} < ${valueSql(column, value, params)}`;
+    if (i === orderBy.length - 1) return strictly;
+    const equal = value === null ? `${expr} is null` : `${expr} = ${valueSql(column, value, params)}`;
+    return `(${strictly} or (${equal} and ${step(i + 1)}))`;
+  };
+  return step(0);
+}
+
+function where(conditions: (string | null)[]): string {
+  const present = conditions.filter((c): c is string => Boolean(c));
+  return present.length > 0 ? ` where ${present.join(' and ')}` : '';
+}
+
+/** One page of a root connection: `first + 1` rows, the extra one only says whether there is a next page. */
+export function pageStatement(model: TableModel, scope: Scope | null, page: PageRequest, withEmbedding: boolean): Statement {
+  const params = new SqlParams();
+  const conditions = [
+    scopeSql(model, 't', scope, params),
+    filterSql(model, 't', page.filter, params),
+    page.after ? afterSql(model, 't', page.orderBy, page.after, params) : null,
+  ];
+  const sql =
+    `select ${selectList(model, 't', withEmbedding)}, ${cursorSelect(model, 't', page.orderBy)}` +
+    ` from ${quote(model.tableName)} as t${where(conditions)}` +
+    ` order by ${orderSql(model, 't', page.orderBy)} limit ${params.add(page.first + 1)} offset ${params.add(page.offset)}`;
+  return { sql, params: params.values };
+}
+
+export function countStatement(model: TableModel, scope: Scope | null, filter: TableFilter | null | undefined): Statement {
+  const params = new SqlParams();
+  const conditions = [scopeSql(model, 't', scope, params), filterSql(model, 't', filter, params)];
+  return {
+    sql: `select count(*)::int as "count" from ${quote(model.tableName)} as t${where(conditions)}`,
+    params: params.values,
+  };
+}
+
+/** Rows whose `column` is one of `values`: the batch behind by-id loaders and natural-key lookups. */
+export function rowsWhereInStatement(
+  model: TableModel,
+  scope: Scope | null,
+  column: ColumnModel,
+  values: readonly unknown[],
+  withEmbedding: boolean,
+): Statement {
+  const params = new SqlParams();
+  // Parameters are positional: add them in the order they appear in the SQL.
+  const scoped = scopeSql(model, 't', scope, params);
+  const list = values.map((v) => valueSql(column, v, params)).join(', ');
+  const conditions = [scoped, `${col('t', column.column)} in (${list})`];
+  return {
+    sql: `select ${selectList(model, 't', withEmbedding)} from ${quote(model.tableName)} as t${where(conditions)}`,
+    params: params.values,
+  };
+}
+
+/** Rows matching every key column exactly (composite keys of the join tables). */
+export function rowByKeyStatement(
+  model: TableModel,
+  scope: Scope | null,
+  key: Record<string, unknown>,
+  withEmbedding: boolean,
+): Statement {
+  const params = new SqlParams();
+  const conditions = [
+    scopeSql(model, 't', scope, params),
+    ...Object.entries(key).map(([k, v]) => {
+      const column = columnOf(model, k);
+      return `${col('t', column.column)} = ${valueSql(column, v, params)}`;
+    }),
+  ];
+  return {
+    sql: `select ${selectList(model, 't', withEmbedding)} from ${quote(model.tableName)} as t${where(conditions)} limit 2`,
+    params: params.values,
+  };
+}
+
+/**
+ * Where the rows of a to-many relation come from, for a batch of parent ids. A direct relation reads
+ * the target table by its foreign key; a relation through a link table joins a small link subquery
+ * that yields `__parent` plus the columns the target is matched on.
+ */
+export interface RelationSource {
+  /** `from` clause (aliases the target table `t`) for the given parent ids. */
+  from(params: SqlParams, parentIds: readonly unknown[]): string;
+  /** Expression of the parent id in that clause. */
+  parentExpr: string;
+  /** Extra condition on the parent ids, when `from` does not restrict them itself. */
+  parentCondition?(params: SqlParams, parentIds: readonly unknown[]): string;
+}
+
+export function directSource(target: TableModel, foreignKeyColumn: string): RelationSource {
+  const expr = col('t', foreignKeyColumn);
+  return {
+    from: () => `${quote(target.tableName)} as t`,
+    parentExpr: expr,
+    parentCondition: (params, ids) => `${expr} in (${ids.map((id) => params.add(id)).join(', ')})`,
+  };
+}
+
+/**
+ * Through a link: `linkSql(idsPlaceholder)` selects `__parent` and the columns named in `on`, which
+ * are matched against target columns (`[linkColumn, targetColumn]`).
+ */
+export function linkSource(
+  target: TableModel,
+  linkSql: (idList: string) => string,
+  on: [string, string][],
+): RelationSource {
+  return {
+    from: (params, ids) => {
+      const idList = ids.map((id) => params.add(id)).join(', ');
+      const join = on.map(([l, t]) => `${col('l', l)} = ${col('t', t)}`).join(' and ');
+      return `(${linkSql(idList)}) as l join ${quote(target.tableName)} as t on ${join}`;
+    },
+    parentExpr: `l.${quote(PARENT_KEY)}`,
+  };
+}
+
+/**
+ * One statement for the pages of many parents: rows are numbered per parent in the requested order and
+ * only the wanted window of each parent (plus one row to detect a next page) comes back.
+ */
+export function partitionedPageStatement(
+  target: TableModel,
+  source: RelationSource,
+  scope: Scope | null,
+  parentIds: readonly unknown[],
+  page: PageRequest,
+  withEmbedding: boolean,
+): Statement {
+  const params = new SqlParams();
+  const from = source.from(params, parentIds);
+  const conditions = [
+    source.parentCondition?.(params, parentIds) ?? null,
+    scopeSql(target, 't', scope, params),
+    filterSql(target, 't', page.filter, params),
+    page.after ? afterSql(target, 't', page.orderBy, page.after, params) : null,
+  ];
+  const inner =
+    `select ${selectList(target, 't', withEmbedding)}, ${cursorSelect(target, 't', page.orderBy)},` +
+    ` ${source.parentExpr} as ${quote(PARENT_KEY)},` +
+    ` row_number() over (partition by ${source.parentExpr} order by ${orderSql(target, 't', page.orderBy)}) as "__rn"` +
+    ` from ${from}${where(conditions)}`;
+  const sql =
+    `select * from (${inner}) as s where s."__rn" > ${params.add(page.offset)}` +
+    ` and s."__rn" <= ${params.add(page.offset + page.first + 1)} order by s."__rn"`;
+  return { sql, params: params.values };
+}
+
+export function partitionedCountStatement(
+  target: TableModel,
+  source: RelationSource,
+  scope: Scope | null,
+  parentIds: readonly unknown[],
+  filter: TableFilter | null | undefined,
+): Statement {
+  const params = new SqlParams();
+  const from = source.from(params, parentIds);
+  const conditions = [
+    source.parentCondition?.(params, parentIds) ?? null,
+    scopeSql(target, 't', scope, params),
+    filterSql(target, 't', filter, params),
+  ];
+  return {
+    sql:
+      `select ${source.parentExpr} as ${quote(PARENT_KEY)}, count(*)::int as "count" from ${from}` +
+      `${where(conditions)} group by ${source.parentExpr}`,
+    params: params.values,
+  };
+}
+
+/** Result rows as GraphQL reads them: Dates for timestamps, number arrays for embeddings. */
+export function rowMapper(model: TableModel): (row: Row) => Row {
+  const dateKeys = model.columns.filter((c) => c.kind === 'date').map((c) => c.key);
+  return (row) => {
+    for (const key of dateKeys) {
+      const value = row[key];
+      if (typeof value === 'string') row[key] = new Date(value);
+    }
+    if (typeof row.embedding === 'string') row.embedding = JSON.parse(row.embedding) as number[];
+    return row;
+  };
+}

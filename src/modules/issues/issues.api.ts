@@ -1,0 +1,46 @@
+import { isAuthenticated } from '../../auth/rules.js';
+import { defineLinkRelation, defineTableApi } from '../../common/table-api/table-api.js';
+import { PullRequest } from '../pull-requests/pull-request.entity.js';
+import { IssueChangelog } from './issue-changelog.entity.js';
+import { Issue } from './issue.entity.js';
+
+defineTableApi(Issue, {
+  read: isAuthenticated,
+  naturalKeys: [{ field: 'issueByKey', keys: ['key'], description: 'An issue by its Jira key (unique per client).' }],
+});
+defineTableApi(IssueChangelog, { read: isAuthenticated });
+
+/**
+ * Pull requests mentioning the issue, through jira_pull_request_links, which name a pull request the way
+ * Jira does (repository external id + number). The client is part of the match, so a link can never
+ * reach another client's pull request; `distinct` folds several links to the same pull request.
+ */
+defineLinkRelation({
+  owner: Issue,
+  field: 'pullRequests',
+  target: PullRequest,
+  linkSql: (ids) =>
+    `select distinct l."issue_id" as "__parent", l."external_repo_id", l."pull_request_number", l."client_id"` +
+    ` from "jira_pull_request_links" as l where l."issue_id" in (${ids})`,
+  on: [
+    ['external_repo_id', 'external_repo_id'],
+    ['pull_request_number', 'number'],
+    ['client_id', 'client_id'],
+  ],
+  description: 'Pull requests linked to this issue (jira_pull_request_links).',
+});
+
+defineLinkRelation({
+  owner: PullRequest,
+  field: 'issues',
+  target: Issue,
+  linkSql: (ids) =>
+    `select distinct p."id" as "__parent", l."issue_id", l."client_id" from "pull_requests" as p` +
+    ` join "jira_pull_request_links" as l on l."external_repo_id" = p."external_repo_id"` +
+    ` and l."pull_request_number" = p."number" and l."client_id" = p."client_id" where p."id" in (${ids})`,
+  on: [
+    ['issue_id', 'id'],
+    ['client_id', 'client_id'],
+  ],
+  description: 'Issues this pull request is linked to (jira_pull_request_links).',
+});

@@ -1,0 +1,24 @@
+import { isAdmin } from '../../auth/rules.js';
+import { defineTableApi } from '../../common/table-api/table-api.js';
+import type { TableApiOptions } from '../../common/table-api/table-api.js';
+import { AiLearningMemory } from './ai-learning-memory.entity.js';
+import { MlAnomalyAlert } from './ml-anomaly-alert.entity.js';
+import { MlPredictionLog } from './ml-prediction-log.entity.js';
+
+/**
+ * Seed 002's monitoring endpoints: admins only, newest first, at most 100 rows a page, read through the
+ * tuned ML session (read only, statement timeout, work_mem, random_page_cost) on the replica.
+ */
+const monitoring: Omit<TableApiOptions, 'plural' | 'singular'> = {
+  read: isAdmin,
+  mlSession: true,
+  limits: { defaultSize: 100, maxSize: 100 },
+  defaultOrder: [
+    { key: 'createdAt', direction: 'desc' },
+    { key: 'id', direction: 'desc' },
+  ],
+};
+
+defineTableApi(AiLearningMemory, { ...monitoring, plural: 'learningMemories', singular: 'learningMemory' });
+defineTableApi(MlPredictionLog, { ...monitoring, plural: 'predictionLogs', singular: 'predictionLog' });
+defineTableApi(MlAnomalyAlert, { ...monitoring, plural: 'anomalyAlerts', singular: 'anomalyAlert' });
