@@ -1,4 +1,5 @@
-import type { GraphQLSchema } from 'graphql';
+import { isObjectType } from 'graphql';
+import type { GraphQLObjectType, GraphQLSchema } from 'graphql';
 import { applyMiddleware } from 'graphql-middleware';
 import { deny, shield } from 'graphql-shield';
 import { buildSchema } from 'type-graphql';
@@ -9,7 +10,7 @@ import { tableApiResolvers } from '../common/table-api/table-api.js';
 import { tableMutationResolvers } from '../common/table-api/table-mutations.js';
 import { ALL_ENTITIES } from '../db/entities.js';
 import { ViewerResolver } from '../modules/viewer/viewer.resolver.js';
-import { ruleTree } from './field-rules.js';
+import { isColumnField, ruleTree } from './field-rules.js';
 // Each module declares its tables' API (and guards) when imported.
 import '../modules/clients/clients.api.js';
 import '../modules/dora/dora.api.js';
@@ -57,5 +58,15 @@ export async function buildGatewaySchema(): Promise<GraphQLSchema> {
     allowExternalErrors: true,
     fallbackError: () => forbidden(),
   });
-  return applyMiddleware(schema, permissions);
+  const guarded = applyMiddleware(schema, permissions);
+  // Column fields keep their plain resolver (see guardColumnFields): their rule already ran on the
+  // field that produced the object.
+  for (const type of Object.values(guarded.getTypeMap())) {
+    if (!isObjectType(type) || type.name.startsWith('__')) continue;
+    const original = schema.getType(type.name) as GraphQLObjectType;
+    for (const field of Object.values(type.getFields())) {
+      if (isColumnField(type.name, field.name)) field.resolve = original.getFields()[field.name]!.resolve;
+    }
+  }
+  return guarded;
 }

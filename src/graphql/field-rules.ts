@@ -11,6 +11,28 @@ type FieldRule = AccessRule | typeof allow;
  * deny`, so a field nobody registered is refused rather than served by accident.
  */
 const registry = new Map<string, Map<string, FieldRule>>();
+/**
+ * Column fields of an entity type (`Issue.summary`) carry the same rule as the type's read rule, and
+ * an object of that type is only ever reached through a field guarded by that rule (checked by
+ * `unguardedColumnFieldsAreCovered` in the permissions test). Re-running the rule on each of them would
+ * make every scalar asynchronous for nothing, so they are served by the plain property resolver.
+ */
+const columnFields = new Set<string>();
+
+export function guardColumnFields(typeName: string, fieldNames: Iterable<string>, fieldRule: FieldRule): void {
+  for (const name of fieldNames) {
+    guardField(typeName, name, fieldRule);
+    columnFields.add(`${typeName}.${name}`);
+  }
+}
+
+export function isColumnField(typeName: string, fieldName: string): boolean {
+  return columnFields.has(`${typeName}.${fieldName}`);
+}
+
+export function registeredRule(typeName: string, fieldName: string): FieldRule | undefined {
+  return registry.get(typeName)?.get(fieldName);
+}
 
 export function guardField(typeName: string, fieldName: string, fieldRule: FieldRule): void {
   let fields = registry.get(typeName);

@@ -26,3 +26,31 @@ function reaches(set: SelectionSetNode | undefined, path: string[], info: GraphQ
   }
   return false;
 }
+
+/**
+ * Names of the fields selected at the end of any of `paths` below the current field (e.g. the fields
+ * of `nodes` and of `edges.node` on a connection), through fragments. An empty path means the current
+ * field's own selection.
+ */
+export function selectedFieldNames(info: GraphQLResolveInfo, paths: string[][]): Set<string> {
+  const names = new Set<string>();
+  for (const node of info.fieldNodes) {
+    for (const path of paths) collect(node.selectionSet, path, info, names);
+  }
+  return names;
+}
+
+function collect(set: SelectionSetNode | undefined, path: string[], info: GraphQLResolveInfo, into: Set<string>): void {
+  if (!set) return;
+  for (const selection of set.selections) {
+    if (selection.kind === Kind.FIELD) {
+      if (path.length === 0) into.add(selection.name.value);
+      else if (selection.name.value === path[0]) collect(selection.selectionSet, path.slice(1), info, into);
+    } else if (selection.kind === Kind.INLINE_FRAGMENT) {
+      collect(selection.selectionSet, path, info, into);
+    } else {
+      const fragment = info.fragments[selection.name.value];
+      if (fragment) collect(fragment.selectionSet, path, info, into);
+    }
+  }
+}

@@ -5,16 +5,16 @@ import type { ClassType } from 'type-graphql';
 import { isAdmin } from '../../auth/rules.js';
 import type { AccessRule } from '../../auth/rules.js';
 import type { Context } from '../../context/context.js';
-import { guardField, guardFields, openStructure } from '../../graphql/field-rules.js';
+import { guardColumnFields, guardField, guardFields, openStructure } from '../../graphql/field-rules.js';
 import { tableTypes } from './graphql-types.js';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, connectionFromRows, pageRequest } from './pagination.js';
 import type { ConnectionArgs, ConnectionValue, PageLimits } from './pagination.js';
-import { selects } from './selection.js';
+import { selectedFieldNames, selects } from './selection.js';
 import type { ManyRelation } from './table-loaders.js';
 import { camelCase, tableModel } from './table-model.js';
-import type { TableModel } from './table-model.js';
+import type { ColumnModel, TableModel } from './table-model.js';
 import { countStatement, directSource, linkSource, pageStatement, rowByKeyStatement } from './table-sql.js';
-import type { OrderTerm, RelationSource, Row } from './table-sql.js';
+import type { OrderTerm, Projection, RelationSource, Row } from './table-sql.js';
 
 /** How one table is exposed. Everything not said here is derived from the entity and its metadata. */
 export interface TableApiOptions {
@@ -85,14 +85,30 @@ export function defineLinkRelation(options: LinkRelationOptions): void {
   links.push(options);
 }
 
-/** Selecting `embedding` is the opt-in; it is read only for admins, who alone may see it. */
-function wantsEmbedding(ctx: Context, info: GraphQLResolveInfo, paths: string[][]): boolean {
-  return ctx.viewer?.role === 'admin' && paths.some((path) => selects(info, path));
+/**
+ * The columns to read for a selection at `paths` below the current field: the selected columns, the
+ * foreign keys of selected relations, and the key. Selecting `embedding` is the opt-in to that column;
+ * it is read only for admins, who alone may see it (the field's rule refuses everyone else).
+ */
+function projectionFor(
+  model: TableModel,
+  ctx: Context,
+  info: GraphQLResolveInfo,
+  paths: string[][],
+  mustInclude?: ColumnModel,
+): Projection {
+  const names = selectedFieldNames(info, paths);
+  const columns = model.columns.filter(
+    (c) =>
+      names.has(c.key) ||
+      (c.relation !== undefined && names.has(c.relation)) ||
+      model.keyColumns.includes(c) ||
+      c === mustInclude,
+  );
+  return { columns, embedding: model.hasEmbedding && ctx.viewer?.role === 'admin' && names.has('embedding') };
 }
-const NODE_EMBEDDING = [
-  ['nodes', 'embedding'],
-  ['edges', 'node', 'embedding'],
-];
+const CONNECTION_NODES = [['nodes'], ['edges', 'node']];
+const OWN_SELECTION: string[][] = [[]];
 
 type Resolve = (root: Row, args: Record<string, unknown>, ctx: Context, info: GraphQLResolveInfo) => unknown;
 
@@ -158,12 +174,12 @@ function rootFields(api: TableApi): GeneratedField[] {
       args: types.ConnectionArgs,
       resolve: async (_root, args, ctx, info) => {
         const page = pageRequest(model, args as ConnectionArgs, limits, defaultOrder);
-        const withEmbedding = wantsEmbedding(ctx, info, NODE_EMBEDDING);
+        const projection = projectionFor(model, ctx, info, CONNECTION_NODES);
         const withCount = selects(info, ['totalCount']);
         const scope = ctx.scope;
         if (api.options.mlSession) {
           return ctx.database.router.withMlSession(async (executor) => {
-            const rows = await ctx.loaders.rows(model, pageStatement(model, scope, page, withEmbedding), executor);
+            const rows = await ctx.loaders.rows(model, pageStatement(model, scope, page, projection), executor);
             const countQuery = withCount ? countStatement(model, scope, page.filter) : null;
             const count = countQuery ? await executor.all<{ count: number }>(countQuery.sql, countQuery.params) : null;
             return connectionFromRows(page, rows, count ? Number(count[0]!.count) : null);
@@ -171,7 +187,7 @@ function rootFields(api: TableApi): GeneratedField[] {
         }
         const countQuery = withCount ? countStatement(model, scope, page.filter) : null;
         const [rows, count] = await Promise.all([
-          ctx.loaders.rows(model, pageStatement(model, scope, page, withEmbedding)),
+          ctx.loaders.rows(model, pageStatement(model, scope, page, projection)),
           countQuery ? ctx.reader.all<{ count: number }>(countQuery.sql, countQuery.params) : null,
         ]);
         return connectionFromRows(page, rows, count ? Number(count[0]!.count) : null);
@@ -189,11 +205,13 @@ function rootFields(api: TableApi): GeneratedField[] {
       return { name: key, type: () => ({ int: Int, string: String })[column.kind as 'int' | 'string'] };
     }),
     resolve: async (_root, args, ctx, info) => {
-      const withEmbedding = wantsEmbedding(ctx, info, [['embedding']]);
       if (keys.length === 1) {
-        return ctx.loaders.byColumn(model, model.columnsByKey.get(keys[0]!)!, withEmbedding).load(args[keys[0]!]);
+        const column = model.columnsByKey.get(keys[0]!)!;
+        const projection = projectionFor(model, ctx, info, OWN_SELECTION, column);
+        return ctx.loaders.byColumn(model, column, projection).load(args[keys[0]!]);
       }
-      const rows = await ctx.loaders.rows(model, rowByKeyStatement(model, ctx.scope, args, withEmbedding));
+      const projection = projectionFor(model, ctx, info, OWN_SELECTION);
+      const rows = await ctx.loaders.rows(model, rowByKeyStatement(model, ctx.scope, args, projection));
       return rows[0] ?? null;
     },
   });
@@ -228,9 +246,9 @@ function toManyField(
     resolve: async (root, args, ctx, info) => {
       const page = pageRequest(targetApi.model, args as ConnectionArgs, targetApi.limits, targetApi.defaultOrder);
       const parentId = root[ownerKey] as number;
-      const withEmbedding = wantsEmbedding(ctx, info, NODE_EMBEDDING);
+      const projection = projectionFor(targetApi.model, ctx, info, CONNECTION_NODES);
       const [rows, count] = await Promise.all([
-        ctx.loaders.relationPage(relation, page, withEmbedding).load(parentId),
+        ctx.loaders.relationPage(relation, page, projection).load(parentId),
         selects(info, ['totalCount']) ? ctx.loaders.relationCount(relation, page.filter).load(parentId) : null,
       ]);
       return connectionFromRows(page, rows, count) satisfies ConnectionValue;
@@ -262,8 +280,7 @@ export function tableApiResolvers(): ClassType[] {
         Field(() => Int, { nullable: column.nullable })(entity.prototype, column.key);
       }
     }
-    guardFields(model.className, model.columns.map((c) => c.key), options.read);
-    guardFields(model.className, ['active', 'createdAt', 'lastUpdatedAt', 'updatedAt'].filter((f) => fieldExists(entity, f)), options.read);
+    guardColumnFields(model.className, model.columns.map((c) => c.key), options.read);
     if (model.hasEmbedding) guardField(model.className, 'embedding', isAdmin);
     guardFields(`${model.className}Connection`, ['nodes', 'edges', 'pageInfo', 'totalCount'], openStructure);
     guardFields(`${model.className}Edge`, ['cursor', 'node'], openStructure);
@@ -286,7 +303,8 @@ export function tableApiResolvers(): ClassType[] {
           resolve: (root, _args, ctx, info) => {
             const id = root[toOne.key];
             if (id === null || id === undefined) return null;
-            return ctx.loaders.byColumn(targetApi.model, idColumn, wantsEmbedding(ctx, info, [['embedding']])).load(id);
+            const projection = projectionFor(targetApi.model, ctx, info, OWN_SELECTION);
+            return ctx.loaders.byColumn(targetApi.model, idColumn, projection).load(id);
           },
         },
         targetApi.options.read,

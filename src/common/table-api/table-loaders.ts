@@ -2,8 +2,15 @@ import DataLoader from 'dataloader';
 
 import type { SqlExecutor } from '../../db/sql-executor.js';
 import type { ColumnModel, TableModel } from './table-model.js';
-import { PARENT_KEY, partitionedCountStatement, partitionedPageStatement, rowMapper, rowsWhereInStatement } from './table-sql.js';
-import type { PageRequest, RelationSource, Row, Scope, Statement, TableFilter } from './table-sql.js';
+import {
+  PARENT_KEY,
+  partitionedCountStatement,
+  partitionedPageStatement,
+  projectionKey,
+  rowMapper,
+  rowsWhereInStatement,
+} from './table-sql.js';
+import type { PageRequest, ProjectionLike, RelationSource, Row, Scope, Statement, TableFilter } from './table-sql.js';
 
 /** A to-many relation as the loaders see it. */
 export interface ManyRelation {
@@ -42,19 +49,19 @@ export class TableLoaders {
   }
 
   /** Rows by a unique column (the id, or a natural key), null where none is visible to this client. */
-  byColumn(model: TableModel, column: ColumnModel, withEmbedding: boolean): DataLoader<unknown, Row | null> {
-    return this.loader(`${model.className}.${column.key}|${withEmbedding}`, async (keys) => {
-      const rows = await this.rows(model, rowsWhereInStatement(model, this.scope, column, keys, withEmbedding));
+  byColumn(model: TableModel, column: ColumnModel, projection: ProjectionLike): DataLoader<unknown, Row | null> {
+    return this.loader(`${model.className}.${column.key}|${projectionKey(projection)}`, async (keys) => {
+      const rows = await this.rows(model, rowsWhereInStatement(model, this.scope, column, keys, projection));
       const byKey = new Map(rows.map((row) => [String(row[column.key]), row]));
       return keys.map((key) => byKey.get(String(key)) ?? null);
     });
   }
 
   /** The same page (filter, order, window) of a to-many relation for many parents, `first + 1` rows each. */
-  relationPage(relation: ManyRelation, page: PageRequest, withEmbedding: boolean): DataLoader<number, Row[]> {
-    const key = `${relation.id}|${JSON.stringify(page)}|${withEmbedding}`;
+  relationPage(relation: ManyRelation, page: PageRequest, projection: ProjectionLike): DataLoader<number, Row[]> {
+    const key = `${relation.id}|${JSON.stringify(page)}|${projectionKey(projection)}`;
     return this.loader(key, async (parentIds) => {
-      const statement = partitionedPageStatement(relation.target, relation.source, this.scope, parentIds, page, withEmbedding);
+      const statement = partitionedPageStatement(relation.target, relation.source, this.scope, parentIds, page, projection);
       const rows = await this.rows(relation.target, statement);
       const byParent = new Map<string, Row[]>();
       for (const row of rows) {

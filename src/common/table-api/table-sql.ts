@@ -79,9 +79,34 @@ const col = (alias: string, column: string) => `${alias}.${quote(column)}`;
 export const CURSOR_KEY = '__cursor';
 export const PARENT_KEY = '__parent';
 
-function selectList(model: TableModel, alias: string, withEmbedding: boolean): string {
-  const parts = model.columns.map((c) => `${col(alias, c.column)} as ${quote(c.key)}`);
-  if (withEmbedding && model.hasEmbedding) parts.push(`${col(alias, 'embedding')}::text as "embedding"`);
+/**
+ * Which columns a statement reads: those the query selected (plus keys and the foreign keys of the
+ * relations it selected), so a list of ten fields does not pull fifty columns through the wire.
+ * `true`/`false` mean every column, with or without the embedding.
+ */
+export interface Projection {
+  columns: readonly ColumnModel[];
+  embedding: boolean;
+}
+export type ProjectionLike = Projection | boolean;
+
+export function fullProjection(model: TableModel, embedding = false): Projection {
+  return { columns: model.columns, embedding };
+}
+
+function projectionOf(model: TableModel, projection: ProjectionLike): Projection {
+  return typeof projection === 'boolean' ? fullProjection(model, projection) : projection;
+}
+
+export function projectionKey(projection: ProjectionLike): string {
+  if (typeof projection === 'boolean') return `*${projection ? '+e' : ''}`;
+  return `${projection.columns.map((c) => c.key).join(',')}${projection.embedding ? '+e' : ''}`;
+}
+
+function selectList(model: TableModel, alias: string, projection: ProjectionLike): string {
+  const { columns, embedding } = projectionOf(model, projection);
+  const parts = columns.map((c) => `${col(alias, c.column)} as ${quote(c.key)}`);
+  if (embedding && model.hasEmbedding) parts.push(`${col(alias, 'embedding')}::text as "embedding"`);
   return parts.join(', ');
 }
 
@@ -247,7 +272,7 @@ function where(conditions: (string | null)[]): string {
 }
 
 /** One page of a root connection: `first + 1` rows, the extra one only says whether there is a next page. */
-export function pageStatement(model: TableModel, scope: Scope | null, page: PageRequest, withEmbedding: boolean): Statement {
+export function pageStatement(model: TableModel, scope: Scope | null, page: PageRequest, projection: ProjectionLike): Statement {
   const params = new SqlParams();
   const conditions = [
     scopeSql(model, 't', scope, params),
@@ -255,7 +280,7 @@ export function pageStatement(model: TableModel, scope: Scope | null, page: Page
     page.after ? afterSql(model, 't', page.orderBy, page.after, params) : null,
   ];
   const sql =
-    `select ${selectList(model, 't', withEmbedding)}, ${cursorSelect(model, 't', page.orderBy)}` +
+    `select ${selectList(model, 't', projection)}, ${cursorSelect(model, 't', page.orderBy)}` +
     ` from ${quote(model.tableName)} as t${where(conditions)}` +
     ` order by ${orderSql(model, 't', page.orderBy)} limit ${params.add(page.first + 1)} offset ${params.add(page.offset)}`;
   return { sql, params: params.values };
@@ -276,7 +301,7 @@ export function rowsWhereInStatement(
   scope: Scope | null,
   column: ColumnModel,
   values: readonly unknown[],
-  withEmbedding: boolean,
+  projection: ProjectionLike,
 ): Statement {
   const params = new SqlParams();
   // Parameters are positional: add them in the order they appear in the SQL.
@@ -284,7 +309,7 @@ export function rowsWhereInStatement(
   const list = values.map((v) => valueSql(column, v, params)).join(', ');
   const conditions = [scoped, `${col('t', column.column)} in (${list})`];
   return {
-    sql: `select ${selectList(model, 't', withEmbedding)} from ${quote(model.tableName)} as t${where(conditions)}`,
+    sql: `select ${selectList(model, 't', projection)} from ${quote(model.tableName)} as t${where(conditions)}`,
     params: params.values,
   };
 }
@@ -294,7 +319,7 @@ export function rowByKeyStatement(
   model: TableModel,
   scope: Scope | null,
   key: Record<string, unknown>,
-  withEmbedding: boolean,
+  projection: ProjectionLike,
 ): Statement {
   const params = new SqlParams();
   const conditions = [
@@ -305,7 +330,7 @@ export function rowByKeyStatement(
     }),
   ];
   return {
-    sql: `select ${selectList(model, 't', withEmbedding)} from ${quote(model.tableName)} as t${where(conditions)} limit 2`,
+    sql: `select ${selectList(model, 't', projection)} from ${quote(model.tableName)} as t${where(conditions)} limit 2`,
     params: params.values,
   };
 }
@@ -362,7 +387,7 @@ export function partitionedPageStatement(
   scope: Scope | null,
   parentIds: readonly unknown[],
   page: PageRequest,
-  withEmbedding: boolean,
+  projection: ProjectionLike,
 ): Statement {
   const params = new SqlParams();
   const from = source.from(params, parentIds);
@@ -373,7 +398,7 @@ export function partitionedPageStatement(
     page.after ? afterSql(target, 't', page.orderBy, page.after, params) : null,
   ];
   const inner =
-    `select ${selectList(target, 't', withEmbedding)}, ${cursorSelect(target, 't', page.orderBy)},` +
+    `select ${selectList(target, 't', projection)}, ${cursorSelect(target, 't', page.orderBy)},` +
     ` ${source.parentExpr} as ${quote(PARENT_KEY)},` +
     ` row_number() over (partition by ${source.parentExpr} order by ${orderSql(target, 't', page.orderBy)}) as "__rn"` +
     ` from ${from}${where(conditions)}`;
@@ -406,7 +431,15 @@ export function partitionedCountStatement(
 }
 
 /** Result rows as GraphQL reads them: Dates for timestamps, number arrays for embeddings. */
+const mappers = new WeakMap<TableModel, (row: Row) => Row>();
+
 export function rowMapper(model: TableModel): (row: Row) => Row {
+  let mapper = mappers.get(model);
+  if (!mapper) mappers.set(model, (mapper = buildRowMapper(model)));
+  return mapper;
+}
+
+function buildRowMapper(model: TableModel): (row: Row) => Row {
   const dateKeys = model.columns.filter((c) => c.kind === 'date').map((c) => c.key);
   return (row) => {
     for (const key of dateKeys) {

@@ -1,0 +1,102 @@
+import { spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
+
+export interface GatewayProcess {
+  /** `http://127.0.0.1:<port>` */
+  origin: string;
+  pid: number;
+  stop(): Promise<void>;
+}
+
+export interface GatewayEnvironment {
+  databaseUrl: string;
+  replicaUrls: string[];
+  jwtSecret: string;
+}
+
+/** A free TCP port on 127.0.0.1 (asked from the kernel, then released). */
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
+    });
+  });
+}
+
+/**
+ * Starts the built gateway as production runs it (`node dist/src/main.js`, configuration from the
+ * environment, LOG_LEVEL=warn) in its own process, so the load generator does not share its event loop.
+ * Resolves once `/health` answers; its output goes to our stderr with a `[gateway]` prefix.
+ */
+export async function startGateway(mainScript: string, env: GatewayEnvironment): Promise<GatewayProcess> {
+  const port = await freePort();
+  const childEnv: NodeJS.ProcessEnv = { ...process.env };
+  for (const name of [
+    'LOG_SQL',
+    'EMBEDDED_DB_DIR',
+    'EMBEDDED_DB_SEED',
+    'JWT_PUBLIC_KEY',
+    'JWT_ISSUER',
+    'JWT_AUDIENCE',
+  ]) {
+    delete childEnv[name];
+  }
+  Object.assign(childEnv, {
+    NODE_ENV: 'production',
+    DATABASE_URL: env.databaseUrl,
+    DATABASE_REPLICA_URLS: env.replicaUrls.join(','),
+    JWT_SECRET: env.jwtSecret,
+    HOST: '127.0.0.1',
+    PORT: String(port),
+    LOG_LEVEL: 'warn',
+  });
+  const child = spawn(process.execPath, [mainScript], { env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
+  const output: string[] = [];
+  const relay = (chunk: Buffer) => {
+    const text = chunk.toString();
+    output.push(text);
+    if (output.length > 50) output.shift();
+    for (const line of text.split('\n').filter(Boolean)) process.stderr.write(`[gateway] ${line}\n`);
+  };
+  child.stdout!.on('data', relay);
+  child.stderr!.on('data', relay);
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+
+  const origin = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    const state = await Promise.race([
+      exited.then((code) => ({ exited: code })),
+      fetch(`${origin}/health`)
+        .then((response) => ({ healthy: response.ok }))
+        .catch(() => ({ healthy: false })),
+    ]);
+    if ('exited' in state) {
+      throw new Error(
+        `the gateway exited with code ${state.exited} before it was ready:\n${output.join('')}`,
+      );
+    }
+    if (state.healthy) break;
+    if (Date.now() > deadline) {
+      await stopChild(child, exited);
+      throw new Error(`the gateway did not answer /health within 60 s:\n${output.join('')}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return { origin, pid: child.pid!, stop: () => stopChild(child, exited) };
+}
+
+/** SIGTERM (the gateway drains and closes its pools), SIGKILL after 15 s. */
+async function stopChild(child: ChildProcess, exited: Promise<number | null>): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+  await exited;
+  clearTimeout(timer);
+}

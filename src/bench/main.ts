@@ -1,0 +1,33 @@
+import 'reflect-metadata';
+
+import { BENCH_USAGE, parseBenchArgs } from './options.js';
+import { runBench } from './run-bench.js';
+
+/** `npm run bench` (scripts/bench.sh): build, start the local primary + replica, then this. */
+async function main(): Promise<number> {
+  const options = parseBenchArgs(process.argv.slice(2));
+  if (options.help) {
+    console.log(BENCH_USAGE);
+    return 0;
+  }
+  const databaseUrl = process.env.DATABASE_URL?.trim();
+  if (!databaseUrl) {
+    throw new Error('DATABASE_URL is not set: run `npm run bench` (it starts the local primary + replica)');
+  }
+  const replicaUrls = (process.env.DATABASE_REPLICA_URLS ?? '')
+    .split(',')
+    .map((url) => url.trim())
+    .filter(Boolean);
+  await runBench(options, { databaseUrl, replicaUrls });
+  return 0;
+}
+
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    console.error(`bench: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    process.exitCode = 1;
+  },
+);

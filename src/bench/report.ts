@@ -1,0 +1,308 @@
+import type { Failure } from './graphql-response.js';
+import type { ThroughputResult } from './load.js';
+import type { MachineInfo } from './machine.js';
+import type { Variables } from './scenarios.js';
+import type { LatencySummary } from './stats.js';
+
+export interface StatementSummary {
+  /** Fewest and most statements over the counted requests (equal unless something varies). */
+  min: number;
+  max: number;
+  /** Of the last counted request: statements sent to a replica / to the primary. */
+  read: number;
+  write: number;
+  /** The SQL of the last counted request, each cut at 500 characters. */
+  sql: string[];
+}
+
+export interface EmbeddingSummary {
+  /** `embedding` fields in the operation. */
+  selections: number;
+  /** `embedding` values in the response, and how many were not null. */
+  values: number;
+  nonNull: number;
+  /** Statements of the same request without the `embedding` fields; null when it cannot be stripped. */
+  statementsWithout: number | null;
+}
+
+export interface CaseResult {
+  label: string;
+  operation: string;
+  file: string;
+  pageSize: number | null;
+  variables: Variables;
+  status: 'ok' | 'failing' | 'skipped';
+  failure: Failure | null;
+  skipReason: string | null;
+  statements: StatementSummary | null;
+  embedding: EmbeddingSummary | null;
+  latency: LatencySummary | null;
+  throughput: ThroughputResult | null;
+  /** Failed requests during the measured sequential and concurrent runs. */
+  errors: number;
+  notes: string[];
+}
+
+export interface DatasetSummary {
+  database: string;
+  clients: number;
+  issuesPerClient: number;
+  embeddingShare: number;
+  randomSeed: number;
+  rows: Record<string, number>;
+  totalRows: number;
+  embeddings: number;
+  seededAt: string;
+  seedSeconds: number;
+  reused: boolean;
+  prepareSeconds: number;
+  replicas: number;
+}
+
+export interface BenchSettings {
+  connections: number;
+  throughputSeconds: number;
+  throughputWarmupSeconds: number;
+  latencyWarmupSeconds: number;
+  latencyMaxSamples: number;
+  latencyMaxSeconds: number;
+  countedRequests: number;
+}
+
+export interface BenchReport {
+  generatedAt: string;
+  totalSeconds: number;
+  machine: MachineInfo;
+  dataset: DatasetSummary;
+  settings: BenchSettings;
+  benchClient: { clientId: number; clientName: string; userId: number; role: string };
+  results: CaseResult[];
+  checks: string[];
+  /** Operation files that could not be used, scenarios without an operation. */
+  problems: string[];
+}
+
+type Align = 'left' | 'right';
+
+/**
+ * A markdown table with padded columns, laid out exactly as prettier formats it (so `prettier --check`
+ * passes on the results file), and readable as is in a terminal.
+ */
+export function renderTable(
+  header: readonly string[],
+  rows: readonly (readonly string[])[],
+  align: readonly Align[],
+) {
+  const escape = (cell: string) => cell.replace(/\|/g, '\\|');
+  const cells = [header, ...rows].map((row) => row.map(escape));
+  const widths = header.map((_, column) => Math.max(3, ...cells.map((row) => (row[column] ?? '').length)));
+  const line = (row: readonly string[]) =>
+    `| ${widths
+      .map((width, column) => {
+        const cell = row[column] ?? '';
+        return align[column] === 'right' ? cell.padStart(width) : cell.padEnd(width);
+      })
+      .join(' | ')} |`;
+  const rule = `| ${widths.map((width, column) => (align[column] === 'right' ? `${'-'.repeat(width - 1)}:` : '-'.repeat(width))).join(' | ')} |`;
+  return [line(cells[0]!), rule, ...cells.slice(1).map(line)].join('\n');
+}
+
+/** Milliseconds: two decimals under 10 ms, one under 100 ms, none above. */
+export function formatMs(value: number): string {
+  if (value < 10) return value.toFixed(2);
+  if (value < 100) return value.toFixed(1);
+  return value.toFixed(0);
+}
+
+export function formatCount(value: number): string {
+  return Math.round(value).toLocaleString('en-US');
+}
+
+export const RESULT_COLUMNS = [
+  'operation',
+  'statements/request',
+  'p50 ms',
+  'p99 ms',
+  'rps@32',
+  'errors',
+  'notes',
+];
+
+export function resultRow(result: CaseResult): string[] {
+  const statements = result.statements
+    ? result.statements.min === result.statements.max
+      ? String(result.statements.max)
+      : `${result.statements.min}-${result.statements.max}`
+    : 'n/a';
+  const errors =
+    result.status === 'failing'
+      ? `FAILING: ${result.failure?.code ?? 'ERROR'}`
+      : result.status === 'skipped'
+        ? 'skipped'
+        : String(result.errors);
+  const notes = [...result.notes];
+  if (result.skipReason) notes.unshift(result.skipReason);
+  if (result.failure) notes.unshift(result.failure.message);
+  if (result.statements && result.statements.write > 0) {
+    notes.push(`${result.statements.write} on the primary`);
+  }
+  if (result.embedding) notes.push(embeddingNote(result.embedding, result.statements));
+  if (result.latency && result.latency.samples < 100)
+    notes.push(`p99 of only ${result.latency.samples} samples`);
+  return [
+    result.label,
+    statements,
+    result.latency ? formatMs(result.latency.p50) : 'n/a',
+    result.latency ? formatMs(result.latency.p99) : 'n/a',
+    result.throughput ? formatCount(result.throughput.rps) : 'n/a',
+    errors,
+    notes.join('; '),
+  ];
+}
+
+function embeddingNote(embedding: EmbeddingSummary, statements: StatementSummary | null): string {
+  const values = `selects embedding (${embedding.values} values, ${embedding.nonNull} non-null)`;
+  if (embedding.statementsWithout === null || !statements) return values;
+  const extra = statements.max - embedding.statementsWithout;
+  return `${values}: ${extra >= 0 ? '+' : ''}${extra} statement(s) for it`;
+}
+
+export function renderResultsTable(results: readonly CaseResult[]): string {
+  return renderTable(RESULT_COLUMNS, results.map(resultRow), [
+    'left',
+    'right',
+    'right',
+    'right',
+    'right',
+    'right',
+    'left',
+  ]);
+}
+
+/**
+ * What the figures show about the two design targets: the statement count does not grow with the page
+ * size, and selecting `embedding` costs one statement more, not one per row.
+ */
+export function deriveChecks(results: readonly CaseResult[]): string[] {
+  const checks: string[] = [];
+  const byOperation = new Map<string, CaseResult[]>();
+  for (const result of results) {
+    if (result.pageSize === null || !result.statements || result.status !== 'ok') continue;
+    byOperation.set(result.operation, [...(byOperation.get(result.operation) ?? []), result]);
+  }
+  for (const [operation, variants] of byOperation) {
+    if (variants.length < 2) continue;
+    const counts = variants.map((v) => `${rangeOf(v.statements!)} at first: ${v.pageSize}`).join(', ');
+    const same = new Set(variants.map((v) => rangeOf(v.statements!))).size === 1;
+    checks.push(
+      same
+        ? `${operation}: statements do not depend on the page size (${counts})`
+        : `${operation}: WARNING statements grow with the page size (${counts})`,
+    );
+  }
+  for (const result of results) {
+    const { embedding, statements } = result;
+    if (!embedding || !statements || result.status !== 'ok') continue;
+    if (embedding.statementsWithout === null) {
+      checks.push(`${result.label}: selects embedding; could not strip it to compare`);
+      continue;
+    }
+    const extra = statements.max - embedding.statementsWithout;
+    const verdict =
+      extra <= 1 ? 'meets the target (at most one statement more)' : 'WARNING misses the target';
+    checks.push(
+      `${result.label}: selecting embedding for ${embedding.values} rows costs ${extra} statement(s) ` +
+        `(${statements.max} with, ${embedding.statementsWithout} without): ${verdict}`,
+    );
+  }
+  return checks;
+}
+
+function rangeOf(statements: StatementSummary): string {
+  return statements.min === statements.max ? String(statements.max) : `${statements.min}-${statements.max}`;
+}
+
+const HEADLINE_TABLES = [
+  'issues',
+  'issue_changelogs',
+  'pull_requests',
+  'pull_request_reviews',
+  'pull_request_commits',
+  'pull_request_comments',
+  'jira_pull_request_links',
+];
+
+export function datasetLines(dataset: DatasetSummary): string[] {
+  const rows = HEADLINE_TABLES.filter((table) => dataset.rows[table] !== undefined)
+    .map((table) => `${formatCount(dataset.rows[table]!)} ${table}`)
+    .join(', ');
+  return [
+    `database \`${dataset.database}\`: ${dataset.clients} clients x ${formatCount(dataset.issuesPerClient)} issues ` +
+      `(random seed ${dataset.randomSeed}), embeddings on ${dataset.embeddingShare * 100}% of rows`,
+    `rows: ${rows}; ${formatCount(dataset.totalRows)} rows in all, ${formatCount(dataset.embeddings)} embeddings`,
+    `seeded ${dataset.seededAt} in ${dataset.seedSeconds.toFixed(0)} s` +
+      (dataset.reused ? ', reused by this run' : ', by this run') +
+      `; ${dataset.replicas} streaming replica(s), caught up before measuring`,
+  ];
+}
+
+export function machineLines(machine: MachineInfo): string[] {
+  return [
+    `CPU: ${machine.cpuModel}, ${machine.cores} cores, ${machine.memoryGiB} GiB RAM, ${machine.os}`,
+    `Node ${machine.node}, PostgreSQL ${machine.postgresql}`,
+    `The load generator, the gateway and both PostgreSQL servers (primary and replica) share these ` +
+      `${machine.cores} cores: compare operations and revisions with these figures, do not read them as capacity.`,
+  ];
+}
+
+export function methodLines(report: BenchReport): string[] {
+  const s = report.settings;
+  return [
+    `statements/request: SQL statements the ORM logged per request, on a separate in-process gateway with a ` +
+      `query logger (after a warm-up request, over ${s.countedRequests} requests; a range when they differ)`,
+    `p50/p99: one client, sequential requests on one keep-alive connection, after a ${s.latencyWarmupSeconds} s ` +
+      `warm-up; up to ${s.latencyMaxSamples} requests or ${s.latencyMaxSeconds} s`,
+    `rps@${s.connections}: autocannon, ${s.connections} keep-alive connections for ${s.throughputSeconds} s after a ` +
+      `${s.throughputWarmupSeconds} s warm-up`,
+    `gateway: \`node dist/src/main.js\` in a child process (NODE_ENV=production, LOG_LEVEL=warn), reads on the replica`,
+    `token: ${report.benchClient.role} of client ${report.benchClient.clientId} "${report.benchClient.clientName}" ` +
+      `(user ${report.benchClient.userId}); variables from src/bench/scenarios.ts`,
+    `errors: failed requests (non-2xx or GraphQL errors) while measuring; FAILING: the operation answered ` +
+      `with errors and was not measured`,
+  ];
+}
+
+export function renderMarkdown(report: BenchReport): string {
+  const list = (lines: readonly string[]) => lines.map((line) => `- ${line}`).join('\n');
+  const sections = [
+    '# Benchmark results',
+    `Written by \`npm run bench\` on ${report.generatedAt} (${report.totalSeconds.toFixed(0)} s). ` +
+      'Re-run it rather than editing this file; the raw figures are in `results.json`.',
+    '## Machine',
+    list(machineLines(report.machine)),
+    '## Data set',
+    list(datasetLines(report.dataset)),
+    '## Method',
+    list(methodLines(report)),
+    '## Results',
+    renderResultsTable(report.results),
+  ];
+  if (report.checks.length > 0) sections.push('## Checks', list(report.checks));
+  if (report.problems.length > 0) sections.push('## Problems', list(report.problems));
+  return `${sections.join('\n\n')}\n`;
+}
+
+/** What goes to stdout: the same content, without the markdown headings' ceremony. */
+export function renderConsole(report: BenchReport): string {
+  const lines = [
+    '',
+    `Machine: ${machineLines(report.machine).join('\n         ')}`,
+    `Data set: ${datasetLines(report.dataset).join('\n          ')}`,
+    '',
+    renderResultsTable(report.results),
+    '',
+    ...report.checks.map((check) => `check: ${check}`),
+    ...report.problems.map((problem) => `problem: ${problem}`),
+  ];
+  return `${lines.join('\n')}\n`;
+}
