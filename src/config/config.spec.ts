@@ -21,7 +21,30 @@ describe('loadConfig', () => {
     expect(config.embeddedDataDir).toBe('memory');
   });
 
+  it('reads the replica lag limits and read-your-writes window, with defaults', () => {
+    expect(loadConfig({}).readRouting).toEqual({
+      maxLagSeconds: 5,
+      maxLagBytes: 64 * 1024 * 1024,
+      checkIntervalMs: 2000,
+      readYourWritesMs: 15000,
+    });
+    const config = loadConfig({
+      DATABASE_REPLICA_MAX_LAG_SECONDS: '1.5',
+      DATABASE_REPLICA_MAX_LAG_BYTES: '1048576',
+      DATABASE_REPLICA_CHECK_INTERVAL_MS: '500',
+      DATABASE_READ_YOUR_WRITES_MS: '3000',
+    });
+    expect(config.readRouting).toEqual({
+      maxLagSeconds: 1.5,
+      maxLagBytes: 1048576,
+      checkIntervalMs: 500,
+      readYourWritesMs: 3000,
+    });
+  });
+
   it.each([
+    [{ DATABASE_REPLICA_MAX_LAG_SECONDS: 'soon' }, /DATABASE_REPLICA_MAX_LAG_SECONDS/],
+    [{ DATABASE_REPLICA_CHECK_INTERVAL_MS: '0' }, /DATABASE_REPLICA_CHECK_INTERVAL_MS/],
     [{ PORT: 'eighty' }, /PORT/],
     [{ LOG_LEVEL: 'loud' }, /LOG_LEVEL/],
     [{ DATABASE_REPLICA_URLS: 'postgresql://r/db' }, /needs DATABASE_URL/],

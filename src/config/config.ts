@@ -18,6 +18,13 @@ export interface Config {
     issuer: string | null;
     audience: string | null;
   };
+  /** When a replica gets no reads; see db/read-routing.ts for what the defaults are based on. */
+  readRouting: {
+    maxLagSeconds: number;
+    maxLagBytes: number;
+    checkIntervalMs: number;
+    readYourWritesMs: number;
+  };
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
   /** Print every SQL statement (development only). */
   logSql: boolean;
@@ -56,9 +63,24 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       issuer: nonEmpty(env.JWT_ISSUER),
       audience: nonEmpty(env.JWT_AUDIENCE),
     },
+    readRouting: {
+      maxLagSeconds: positiveNumber(env, 'DATABASE_REPLICA_MAX_LAG_SECONDS', 5),
+      maxLagBytes: positiveNumber(env, 'DATABASE_REPLICA_MAX_LAG_BYTES', 64 * 1024 * 1024),
+      checkIntervalMs: positiveNumber(env, 'DATABASE_REPLICA_CHECK_INTERVAL_MS', 2_000),
+      readYourWritesMs: positiveNumber(env, 'DATABASE_READ_YOUR_WRITES_MS', 15_000),
+    },
     logLevel,
     logSql: env.LOG_SQL === 'true',
   };
+}
+
+function positiveNumber(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = nonEmpty(env[name]);
+  if (raw === null) return fallback;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value <= 0)
+    throw new ConfigError(`${name} must be a positive number: ${raw}`);
+  return value;
 }
 
 function nonEmpty(value: string | undefined): string | null {

@@ -8,8 +8,12 @@ import type { SqlEntityManager } from '@mikro-orm/sql';
 
 import type { Config } from '../config/config.js';
 import { baseOrmOptions } from './orm-options.js';
+import { createReadRouter } from './read-routing.js';
+import type { ReadRouter } from './read-routing.js';
 
 export type DatabaseKind = 'postgresql' | 'embedded';
+
+const REPLICA_CONNECT_TIMEOUT_MS = 5_000;
 
 /** The two drivers share the SQL entity manager; code above this module only sees that. */
 export type Orm = MikroORM;
@@ -17,6 +21,8 @@ export type Orm = MikroORM;
 export interface Database {
   kind: DatabaseKind;
   orm: Orm;
+  /** Where reads go (a healthy replica or the primary), read-your-writes, the ML session, replica health. */
+  router: ReadRouter;
   /** A fresh entity manager for one unit of work (a request, a CLI command). */
   fork(): SqlEntityManager;
   close(): Promise<void>;
@@ -27,7 +33,8 @@ export interface Database {
  * the embedded PGlite (with pgvector loaded in-process) in a local folder or in memory.
  */
 export async function openDatabase(
-  config: Pick<Config, 'databaseUrl' | 'replicaUrls' | 'embeddedDataDir' | 'logSql'>,
+  config: Pick<Config, 'databaseUrl' | 'replicaUrls' | 'embeddedDataDir' | 'logSql'> &
+    Partial<Pick<Config, 'readRouting'>>,
   /** Extra ORM options (tests capture SQL through `logger`). */
   overrides: Partial<Options> = {},
 ): Promise<Database> {
@@ -41,7 +48,12 @@ export async function openDatabase(
       clientUrl: config.databaseUrl,
       // Reads (em.find, em.count, loaders) go to a replica; writes, flushes and anything inside
       // em.transactional() go to the primary. See db/read-routing.ts for the fallback when one is down.
-      replicas: config.replicaUrls.map((clientUrl, index) => ({ name: `replica-${index + 1}`, clientUrl })),
+      replicas: config.replicaUrls.map((clientUrl, index) => ({
+        name: `replica-${index + 1}`,
+        clientUrl,
+        // pg waits forever for a connection by default; a replica that cannot give one in time is down.
+        driverOptions: { connectionTimeoutMillis: REPLICA_CONNECT_TIMEOUT_MS },
+      })),
       preferReadReplicas: true,
       pool: { min: 0, max: 20 },
     } as Parameters<typeof PostgreSqlMikroORM.init>[0])) as unknown as Orm;
@@ -55,10 +67,15 @@ export async function openDatabase(
       driverOptions: { dataDir: inMemory ? 'memory://' : config.embeddedDataDir, extensions: { vector } },
     } as Parameters<typeof PgliteMikroORM.init>[0])) as unknown as Orm;
   }
+  const router = await createReadRouter(orm, { ...config.readRouting, kind });
   return {
     kind,
     orm,
+    router,
     fork: () => orm.em.fork() as unknown as SqlEntityManager,
-    close: () => orm.close(true),
+    close: async () => {
+      router.close();
+      await orm.close(true);
+    },
   };
 }

@@ -1100,7 +1100,7 @@ export type IssueConnection = {
 /** A new row of issues. */
 export type IssueCreateInput = {
   assignee?: InputMaybe<Scalars['String']['input']>;
-  /** Id of a User of your organisation. */
+  /** Id of an User of your organisation. */
   assigneeId?: InputMaybe<Scalars['Int']['input']>;
   created?: InputMaybe<Scalars['DateTimeISO']['input']>;
   customField01?: InputMaybe<Scalars['String']['input']>;
@@ -1125,30 +1125,38 @@ export type IssueCreateInput = {
   customField20?: InputMaybe<Scalars['String']['input']>;
   description?: InputMaybe<Scalars['String']['input']>;
   dueDate?: InputMaybe<Scalars['DateTimeISO']['input']>;
+  /** At most 50 characters. */
   epicLink?: InputMaybe<Scalars['String']['input']>;
   externalId?: InputMaybe<Scalars['String']['input']>;
-  /** Id of a Integration of your organisation. */
+  /** Id of an Integration of your organisation. */
   integrationId: Scalars['Int']['input'];
-  /** Id of a Issuetype of your organisation. */
+  /** Id of an Issuetype of your organisation. */
   issuetypeId?: InputMaybe<Scalars['Int']['input']>;
+  /** At most 100 characters. */
   issuetypeName?: InputMaybe<Scalars['String']['input']>;
+  /** At most 50 characters. */
   key: Scalars['String']['input'];
   labels?: InputMaybe<Scalars['String']['input']>;
+  /** Default on create: 0. */
   levelNumber?: InputMaybe<Scalars['Int']['input']>;
   parentExternalId?: InputMaybe<Scalars['String']['input']>;
-  /** Id of a Issue of your organisation. */
+  /** Id of an Issue of your organisation. */
   parentId?: InputMaybe<Scalars['Int']['input']>;
+  /** At most 50 characters. */
   parentKey?: InputMaybe<Scalars['String']['input']>;
+  /** At most 50 characters. */
   priority?: InputMaybe<Scalars['String']['input']>;
   /** Id of a Project of your organisation. */
   projectId?: InputMaybe<Scalars['Int']['input']>;
+  /** At most 100 characters. */
   reporter?: InputMaybe<Scalars['String']['input']>;
-  /** Id of a User of your organisation. */
+  /** Id of an User of your organisation. */
   reporterId?: InputMaybe<Scalars['Int']['input']>;
   resolution?: InputMaybe<Scalars['String']['input']>;
   resolved?: InputMaybe<Scalars['DateTimeISO']['input']>;
   /** Id of a Status of your organisation. */
   statusId?: InputMaybe<Scalars['Int']['input']>;
+  /** At most 100 characters. */
   statusName?: InputMaybe<Scalars['String']['input']>;
   storyPoints?: InputMaybe<Scalars['Int']['input']>;
   summary?: InputMaybe<Scalars['String']['input']>;
@@ -1322,7 +1330,7 @@ export type IssueOrderField =
 /** Changes to a row of issues: omitted fields keep their value, null clears a nullable one. */
 export type IssueUpdateInput = {
   assignee?: InputMaybe<Scalars['String']['input']>;
-  /** Id of a User of your organisation. */
+  /** Id of an User of your organisation. */
   assigneeId?: InputMaybe<Scalars['Int']['input']>;
   created?: InputMaybe<Scalars['DateTimeISO']['input']>;
   customField01?: InputMaybe<Scalars['String']['input']>;
@@ -1347,30 +1355,38 @@ export type IssueUpdateInput = {
   customField20?: InputMaybe<Scalars['String']['input']>;
   description?: InputMaybe<Scalars['String']['input']>;
   dueDate?: InputMaybe<Scalars['DateTimeISO']['input']>;
+  /** At most 50 characters. */
   epicLink?: InputMaybe<Scalars['String']['input']>;
   externalId?: InputMaybe<Scalars['String']['input']>;
-  /** Id of a Integration of your organisation. */
+  /** Id of an Integration of your organisation. */
   integrationId?: InputMaybe<Scalars['Int']['input']>;
-  /** Id of a Issuetype of your organisation. */
+  /** Id of an Issuetype of your organisation. */
   issuetypeId?: InputMaybe<Scalars['Int']['input']>;
+  /** At most 100 characters. */
   issuetypeName?: InputMaybe<Scalars['String']['input']>;
+  /** At most 50 characters. */
   key?: InputMaybe<Scalars['String']['input']>;
   labels?: InputMaybe<Scalars['String']['input']>;
+  /** Default on create: 0. */
   levelNumber?: InputMaybe<Scalars['Int']['input']>;
   parentExternalId?: InputMaybe<Scalars['String']['input']>;
-  /** Id of a Issue of your organisation. */
+  /** Id of an Issue of your organisation. */
   parentId?: InputMaybe<Scalars['Int']['input']>;
+  /** At most 50 characters. */
   parentKey?: InputMaybe<Scalars['String']['input']>;
+  /** At most 50 characters. */
   priority?: InputMaybe<Scalars['String']['input']>;
   /** Id of a Project of your organisation. */
   projectId?: InputMaybe<Scalars['Int']['input']>;
+  /** At most 100 characters. */
   reporter?: InputMaybe<Scalars['String']['input']>;
-  /** Id of a User of your organisation. */
+  /** Id of an User of your organisation. */
   reporterId?: InputMaybe<Scalars['Int']['input']>;
   resolution?: InputMaybe<Scalars['String']['input']>;
   resolved?: InputMaybe<Scalars['DateTimeISO']['input']>;
   /** Id of a Status of your organisation. */
   statusId?: InputMaybe<Scalars['Int']['input']>;
+  /** At most 100 characters. */
   statusName?: InputMaybe<Scalars['String']['input']>;
   storyPoints?: InputMaybe<Scalars['Int']['input']>;
   summary?: InputMaybe<Scalars['String']['input']>;
@@ -1449,9 +1465,9 @@ export type IssuetypeCreateInput = {
   description?: InputMaybe<Scalars['String']['input']>;
   externalId?: InputMaybe<Scalars['String']['input']>;
   hierarchyLevel: Scalars['Int']['input'];
-  /** Id of a Integration of your organisation. */
+  /** Id of an Integration of your organisation. */
   integrationId: Scalars['Int']['input'];
-  /** Id of a IssuetypeMapping of your organisation. */
+  /** Id of an IssuetypeMapping of your organisation. */
   issuetypeMappingId?: InputMaybe<Scalars['Int']['input']>;
   originalName: Scalars['String']['input'];
 };
@@ -1605,10 +1621,10 @@ export type IssuetypeMappingConnection = {
 
 /** A new row of issuetype_mappings. */
 export type IssuetypeMappingCreateInput = {
-  /** Id of a Integration of your organisation. */
+  /** Id of an Integration of your organisation. */
   integrationId?: InputMaybe<Scalars['Int']['input']>;
   issuetypeFrom: Scalars['String']['input'];
-  /** Id of a IssuetypeHierarchy of your organisation. */
+  /** Id of an IssuetypeHierarchy of your organisation. */
   issuetypeHierarchyId: Scalars['Int']['input'];
   issuetypeTo: Scalars['String']['input'];
 };
@@ -1654,10 +1670,10 @@ export type IssuetypeMappingOrderField =
 
 /** Changes to a row of issuetype_mappings: omitted fields keep their value, null clears a nullable one. */
 export type IssuetypeMappingUpdateInput = {
-  /** Id of a Integration of your organisation. */
+  /** Id of an Integration of your organisation. */
   integrationId?: InputMaybe<Scalars['Int']['input']>;
   issuetypeFrom?: InputMaybe<Scalars['String']['input']>;
-  /** Id of a IssuetypeHierarchy of your organisation. */
+  /** Id of an IssuetypeHierarchy of your organisation. */
   issuetypeHierarchyId?: InputMaybe<Scalars['Int']['input']>;
   issuetypeTo?: InputMaybe<Scalars['String']['input']>;
 };
@@ -1684,9 +1700,9 @@ export type IssuetypeUpdateInput = {
   description?: InputMaybe<Scalars['String']['input']>;
   externalId?: InputMaybe<Scalars['String']['input']>;
   hierarchyLevel?: InputMaybe<Scalars['Int']['input']>;
-  /** Id of a Integration of your organisation. */
+  /** Id of an Integration of your organisation. */
   integrationId?: InputMaybe<Scalars['Int']['input']>;
-  /** Id of a IssuetypeMapping of your organisation. */
+  /** Id of an IssuetypeMapping of your organisation. */
   issuetypeMappingId?: InputMaybe<Scalars['Int']['input']>;
   originalName?: InputMaybe<Scalars['String']['input']>;
 };
@@ -2284,7 +2300,7 @@ export type ProjectConnection = {
 /** A new row of projects. */
 export type ProjectCreateInput = {
   externalId?: InputMaybe<Scalars['String']['input']>;
-  /** Id of a Integration of your organisation. */
+  /** Id of an Integration of your organisation. */
   integrationId: Scalars['Int']['input'];
   key: Scalars['String']['input'];
   name: Scalars['String']['input'];
@@ -2433,7 +2449,7 @@ export type ProjectStatusOrderField =
 /** Changes to a row of projects: omitted fields keep their value, null clears a nullable one. */
 export type ProjectUpdateInput = {
   externalId?: InputMaybe<Scalars['String']['input']>;
-  /** Id of a Integration of your organisation. */
+  /** Id of an Integration of your organisation. */
   integrationId?: InputMaybe<Scalars['Int']['input']>;
   key?: InputMaybe<Scalars['String']['input']>;
   name?: InputMaybe<Scalars['String']['input']>;
@@ -2733,9 +2749,9 @@ export type PullRequestCreateInput = {
   externalId?: InputMaybe<Scalars['String']['input']>;
   externalRepoId?: InputMaybe<Scalars['String']['input']>;
   firstReviewAt?: InputMaybe<Scalars['DateTimeISO']['input']>;
-  /** Id of a Integration of your organisation. */
+  /** Id of an Integration of your organisation. */
   integrationId: Scalars['Int']['input'];
-  /** Id of a Issue of your organisation. */
+  /** Id of an Issue of your organisation. */
   issueId?: InputMaybe<Scalars['Int']['input']>;
   mergedAt?: InputMaybe<Scalars['DateTimeISO']['input']>;
   mergedBy?: InputMaybe<Scalars['String']['input']>;
@@ -2934,9 +2950,9 @@ export type PullRequestUpdateInput = {
   externalId?: InputMaybe<Scalars['String']['input']>;
   externalRepoId?: InputMaybe<Scalars['String']['input']>;
   firstReviewAt?: InputMaybe<Scalars['DateTimeISO']['input']>;
-  /** Id of a Integration of your organisation. */
+  /** Id of an Integration of your organisation. */
   integrationId?: InputMaybe<Scalars['Int']['input']>;
-  /** Id of a Issue of your organisation. */
+  /** Id of an Issue of your organisation. */
   issueId?: InputMaybe<Scalars['Int']['input']>;
   mergedAt?: InputMaybe<Scalars['DateTimeISO']['input']>;
   mergedBy?: InputMaybe<Scalars['String']['input']>;
@@ -3553,7 +3569,7 @@ export type RepositoryCreateInput = {
   description?: InputMaybe<Scalars['String']['input']>;
   externalId?: InputMaybe<Scalars['String']['input']>;
   fullName?: InputMaybe<Scalars['String']['input']>;
-  /** Id of a Integration of your organisation. */
+  /** Id of an Integration of your organisation. */
   integrationId: Scalars['Int']['input'];
   isPrivate?: InputMaybe<Scalars['Boolean']['input']>;
   language?: InputMaybe<Scalars['String']['input']>;
@@ -3628,7 +3644,7 @@ export type RepositoryUpdateInput = {
   description?: InputMaybe<Scalars['String']['input']>;
   externalId?: InputMaybe<Scalars['String']['input']>;
   fullName?: InputMaybe<Scalars['String']['input']>;
-  /** Id of a Integration of your organisation. */
+  /** Id of an Integration of your organisation. */
   integrationId?: InputMaybe<Scalars['Int']['input']>;
   isPrivate?: InputMaybe<Scalars['Boolean']['input']>;
   language?: InputMaybe<Scalars['String']['input']>;
@@ -3742,7 +3758,7 @@ export type StatusCreateInput = {
   category: Scalars['String']['input'];
   description?: InputMaybe<Scalars['String']['input']>;
   externalId?: InputMaybe<Scalars['String']['input']>;
-  /** Id of a Integration of your organisation. */
+  /** Id of an Integration of your organisation. */
   integrationId: Scalars['Int']['input'];
   originalName: Scalars['String']['input'];
   /** Id of a StatusMapping of your organisation. */
@@ -3820,7 +3836,7 @@ export type StatusMappingConnection = {
 
 /** A new row of status_mappings. */
 export type StatusMappingCreateInput = {
-  /** Id of a Integration of your organisation. */
+  /** Id of an Integration of your organisation. */
   integrationId?: InputMaybe<Scalars['Int']['input']>;
   statusCategory: Scalars['String']['input'];
   statusFrom: Scalars['String']['input'];
@@ -3872,7 +3888,7 @@ export type StatusMappingOrderField =
 
 /** Changes to a row of status_mappings: omitted fields keep their value, null clears a nullable one. */
 export type StatusMappingUpdateInput = {
-  /** Id of a Integration of your organisation. */
+  /** Id of an Integration of your organisation. */
   integrationId?: InputMaybe<Scalars['Int']['input']>;
   statusCategory?: InputMaybe<Scalars['String']['input']>;
   statusFrom?: InputMaybe<Scalars['String']['input']>;
@@ -3903,7 +3919,7 @@ export type StatusUpdateInput = {
   category?: InputMaybe<Scalars['String']['input']>;
   description?: InputMaybe<Scalars['String']['input']>;
   externalId?: InputMaybe<Scalars['String']['input']>;
-  /** Id of a Integration of your organisation. */
+  /** Id of an Integration of your organisation. */
   integrationId?: InputMaybe<Scalars['Int']['input']>;
   originalName?: InputMaybe<Scalars['String']['input']>;
   /** Id of a StatusMapping of your organisation. */
@@ -3966,7 +3982,9 @@ export type SystemSettingConnection = {
 export type SystemSettingCreateInput = {
   description?: InputMaybe<Scalars['String']['input']>;
   settingKey: Scalars['String']['input'];
+  /** How settingValue is read: one of string, number, boolean, json. Default on create: "string". */
   settingType?: InputMaybe<Scalars['String']['input']>;
+  /** Text that must read as settingType (a number, true/false, JSON). */
   settingValue: Scalars['String']['input'];
 };
 
@@ -4013,7 +4031,9 @@ export type SystemSettingOrderField =
 export type SystemSettingUpdateInput = {
   description?: InputMaybe<Scalars['String']['input']>;
   settingKey?: InputMaybe<Scalars['String']['input']>;
+  /** How settingValue is read: one of string, number, boolean, json. Default on create: "string". */
   settingType?: InputMaybe<Scalars['String']['input']>;
+  /** Text that must read as settingType (a number, true/false, JSON). */
   settingValue?: InputMaybe<Scalars['String']['input']>;
 };
 
@@ -4111,19 +4131,31 @@ export type UserConnection = {
 
 /** A new row of users. */
 export type UserCreateInput = {
+  /** At most 10 characters. Default on create: "regular". */
   accessibilityLevel?: InputMaybe<Scalars['String']['input']>;
+  /** At most 50 characters. Default on create: "local". */
   authProvider?: InputMaybe<Scalars['String']['input']>;
+  /** Default on create: false. */
   colorblindSafePalette?: InputMaybe<Scalars['Boolean']['input']>;
+  /** At most 255 characters. */
   email: Scalars['String']['input'];
+  /** At most 100 characters. */
   firstName?: InputMaybe<Scalars['String']['input']>;
+  /** Default on create: false. */
   highContrastMode?: InputMaybe<Scalars['Boolean']['input']>;
+  /** At most 100 characters. */
   lastName?: InputMaybe<Scalars['String']['input']>;
+  /** At most 255 characters. */
   oktaUserId?: InputMaybe<Scalars['String']['input']>;
   /** Write-only: stored as a scrypt hash and never returned. Null removes the password login. */
   password?: InputMaybe<Scalars['String']['input']>;
+  /** At most 255 characters. */
   profileImageFilename?: InputMaybe<Scalars['String']['input']>;
+  /** Default on create: false. */
   reduceMotion?: InputMaybe<Scalars['Boolean']['input']>;
+  /** At most 50 characters. One of admin, user, viewer; isAdmin follows it. Default on create: "user". */
   role?: InputMaybe<Scalars['String']['input']>;
+  /** At most 10 characters. Default on create: "light". */
   themeMode?: InputMaybe<Scalars['String']['input']>;
 };
 
@@ -4217,10 +4249,13 @@ export type UserPermissionConnection = {
 
 /** A new row of user_permissions. */
 export type UserPermissionCreateInput = {
+  /** At most 50 characters. */
   action: Scalars['String']['input'];
+  /** Default on create: true. */
   granted?: InputMaybe<Scalars['Boolean']['input']>;
+  /** At most 100 characters. */
   resource: Scalars['String']['input'];
-  /** Id of a User of your organisation. */
+  /** Id of an User of your organisation. */
   userId: Scalars['Int']['input'];
 };
 
@@ -4265,10 +4300,13 @@ export type UserPermissionOrderField =
 
 /** Changes to a row of user_permissions: omitted fields keep their value, null clears a nullable one. */
 export type UserPermissionUpdateInput = {
+  /** At most 50 characters. */
   action?: InputMaybe<Scalars['String']['input']>;
+  /** Default on create: true. */
   granted?: InputMaybe<Scalars['Boolean']['input']>;
+  /** At most 100 characters. */
   resource?: InputMaybe<Scalars['String']['input']>;
-  /** Id of a User of your organisation. */
+  /** Id of an User of your organisation. */
   userId?: InputMaybe<Scalars['Int']['input']>;
 };
 
@@ -4342,19 +4380,31 @@ export type UserSessionOrderField =
 
 /** Changes to a row of users: omitted fields keep their value, null clears a nullable one. */
 export type UserUpdateInput = {
+  /** At most 10 characters. Default on create: "regular". */
   accessibilityLevel?: InputMaybe<Scalars['String']['input']>;
+  /** At most 50 characters. Default on create: "local". */
   authProvider?: InputMaybe<Scalars['String']['input']>;
+  /** Default on create: false. */
   colorblindSafePalette?: InputMaybe<Scalars['Boolean']['input']>;
+  /** At most 255 characters. */
   email?: InputMaybe<Scalars['String']['input']>;
+  /** At most 100 characters. */
   firstName?: InputMaybe<Scalars['String']['input']>;
+  /** Default on create: false. */
   highContrastMode?: InputMaybe<Scalars['Boolean']['input']>;
+  /** At most 100 characters. */
   lastName?: InputMaybe<Scalars['String']['input']>;
+  /** At most 255 characters. */
   oktaUserId?: InputMaybe<Scalars['String']['input']>;
   /** Write-only: stored as a scrypt hash and never returned. Null removes the password login. */
   password?: InputMaybe<Scalars['String']['input']>;
+  /** At most 255 characters. */
   profileImageFilename?: InputMaybe<Scalars['String']['input']>;
+  /** Default on create: false. */
   reduceMotion?: InputMaybe<Scalars['Boolean']['input']>;
+  /** At most 50 characters. One of admin, user, viewer; isAdmin follows it. Default on create: "user". */
   role?: InputMaybe<Scalars['String']['input']>;
+  /** At most 10 characters. Default on create: "light". */
   themeMode?: InputMaybe<Scalars['String']['input']>;
 };
 
@@ -4409,8 +4459,9 @@ export type WorkflowConnection = {
 
 /** A new row of workflows. */
 export type WorkflowCreateInput = {
-  /** Id of a Integration of your organisation. */
+  /** Id of an Integration of your organisation. */
   integrationId?: InputMaybe<Scalars['Int']['input']>;
+  /** Default on create: false. */
   isCommitmentPoint?: InputMaybe<Scalars['Boolean']['input']>;
   stepCategory: Scalars['String']['input'];
   stepName: Scalars['String']['input'];
@@ -4460,8 +4511,9 @@ export type WorkflowOrderField =
 
 /** Changes to a row of workflows: omitted fields keep their value, null clears a nullable one. */
 export type WorkflowUpdateInput = {
-  /** Id of a Integration of your organisation. */
+  /** Id of an Integration of your organisation. */
   integrationId?: InputMaybe<Scalars['Int']['input']>;
+  /** Default on create: false. */
   isCommitmentPoint?: InputMaybe<Scalars['Boolean']['input']>;
   stepCategory?: InputMaybe<Scalars['String']['input']>;
   stepName?: InputMaybe<Scalars['String']['input']>;
@@ -4518,6 +4570,6 @@ export type ViewerQuery = { __typename?: 'Query', viewer: { __typename?: 'Viewer
 export const AnomalyAlertsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"AnomalyAlerts"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}},"defaultValue":{"kind":"IntValue","value":"50"}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"MlAnomalyAlertFilter"}},"defaultValue":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"acknowledged"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"eq"},"value":{"kind":"BooleanValue","value":false}}]}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"anomalyAlerts"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"modelName"}},{"kind":"Field","name":{"kind":"Name","value":"severity"}},{"kind":"Field","name":{"kind":"Name","value":"alertData"}},{"kind":"Field","name":{"kind":"Name","value":"acknowledged"}},{"kind":"Field","name":{"kind":"Name","value":"acknowledgedAt"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"acknowledgedBy"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"email"}}]}}]}}]}}]}}]} as unknown as DocumentNode<AnomalyAlertsQuery, AnomalyAlertsQueryVariables>;
 export const IssueDetailDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"IssueDetail"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"key"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"issueByKey"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"key"},"value":{"kind":"Variable","name":{"kind":"Name","value":"key"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"key"}},{"kind":"Field","name":{"kind":"Name","value":"summary"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"priority"}},{"kind":"Field","name":{"kind":"Name","value":"storyPoints"}},{"kind":"Field","name":{"kind":"Name","value":"labels"}},{"kind":"Field","name":{"kind":"Name","value":"created"}},{"kind":"Field","name":{"kind":"Name","value":"updated"}},{"kind":"Field","name":{"kind":"Name","value":"resolved"}},{"kind":"Field","name":{"kind":"Name","value":"dueDate"}},{"kind":"Field","name":{"kind":"Name","value":"totalCycleTimeSeconds"}},{"kind":"Field","name":{"kind":"Name","value":"totalLeadTimeSeconds"}},{"kind":"Field","name":{"kind":"Name","value":"reworkIndicator"}},{"kind":"Field","name":{"kind":"Name","value":"project"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"key"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"issuetype"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"originalName"}}]}},{"kind":"Field","name":{"kind":"Name","value":"status"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"originalName"}},{"kind":"Field","name":{"kind":"Name","value":"category"}}]}},{"kind":"Field","name":{"kind":"Name","value":"assigneeUser"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"firstName"}},{"kind":"Field","name":{"kind":"Name","value":"lastName"}}]}},{"kind":"Field","name":{"kind":"Name","value":"reporterUser"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"email"}}]}},{"kind":"Field","name":{"kind":"Name","value":"parent"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"key"}},{"kind":"Field","name":{"kind":"Name","value":"summary"}}]}},{"kind":"Field","name":{"kind":"Name","value":"children"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"50"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"key"}},{"kind":"Field","name":{"kind":"Name","value":"summary"}},{"kind":"Field","name":{"kind":"Name","value":"statusName"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"changelogs"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"100"}},{"kind":"Argument","name":{"kind":"Name","value":"orderBy"},"value":{"kind":"ListValue","values":[{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"field"},"value":{"kind":"EnumValue","value":"TRANSITION_CHANGE_DATE"}},{"kind":"ObjectField","name":{"kind":"Name","value":"direction"},"value":{"kind":"EnumValue","value":"ASC"}}]}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"transitionChangeDate"}},{"kind":"Field","name":{"kind":"Name","value":"timeInStatusSeconds"}},{"kind":"Field","name":{"kind":"Name","value":"changedBy"}},{"kind":"Field","name":{"kind":"Name","value":"fromStatus"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"originalName"}}]}},{"kind":"Field","name":{"kind":"Name","value":"toStatus"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"originalName"}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"pullRequests"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"20"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"number"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"mergedAt"}},{"kind":"Field","name":{"kind":"Name","value":"repository"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"fullName"}}]}},{"kind":"Field","name":{"kind":"Name","value":"reviews"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"20"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"state"}},{"kind":"Field","name":{"kind":"Name","value":"authorLogin"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"commits"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"1"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<IssueDetailQuery, IssueDetailQueryVariables>;
 export const IssueEmbeddingsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"IssueEmbeddings"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}},"defaultValue":{"kind":"IntValue","value":"100"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"issues"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"active"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"eq"},"value":{"kind":"BooleanValue","value":true}}]}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"key"}},{"kind":"Field","name":{"kind":"Name","value":"embedding"}}]}}]}}]}}]} as unknown as DocumentNode<IssueEmbeddingsQuery, IssueEmbeddingsQueryVariables>;
-export const IssueListDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"IssueList"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}},"defaultValue":{"kind":"IntValue","value":"100"}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"IssueFilter"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"orderBy"}},"type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"IssueOrder"}}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"issues"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}},{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}},{"kind":"Argument","name":{"kind":"Name","value":"orderBy"},"value":{"kind":"Variable","name":{"kind":"Name","value":"orderBy"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"key"}},{"kind":"Field","name":{"kind":"Name","value":"summary"}},{"kind":"Field","name":{"kind":"Name","value":"priority"}},{"kind":"Field","name":{"kind":"Name","value":"storyPoints"}},{"kind":"Field","name":{"kind":"Name","value":"created"}},{"kind":"Field","name":{"kind":"Name","value":"updated"}},{"kind":"Field","name":{"kind":"Name","value":"project"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"key"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"status"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"originalName"}},{"kind":"Field","name":{"kind":"Name","value":"category"}}]}},{"kind":"Field","name":{"kind":"Name","value":"assigneeUser"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"firstName"}},{"kind":"Field","name":{"kind":"Name","value":"lastName"}}]}},{"kind":"Field","name":{"kind":"Name","value":"pullRequests"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"5"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"number"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"url"}},{"kind":"Field","name":{"kind":"Name","value":"reviews"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"10"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"state"}},{"kind":"Field","name":{"kind":"Name","value":"authorLogin"}},{"kind":"Field","name":{"kind":"Name","value":"submittedAt"}}]}}]}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<IssueListQuery, IssueListQueryVariables>;
+export const IssueListDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"IssueList"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}},"defaultValue":{"kind":"IntValue","value":"100"}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"IssueFilter"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"orderBy"}},"type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"IssueOrder"}}}},"defaultValue":{"kind":"ListValue","values":[{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"field"},"value":{"kind":"EnumValue","value":"CREATED"}},{"kind":"ObjectField","name":{"kind":"Name","value":"direction"},"value":{"kind":"EnumValue","value":"DESC"}}]}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"issues"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}},{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}},{"kind":"Argument","name":{"kind":"Name","value":"orderBy"},"value":{"kind":"Variable","name":{"kind":"Name","value":"orderBy"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"key"}},{"kind":"Field","name":{"kind":"Name","value":"summary"}},{"kind":"Field","name":{"kind":"Name","value":"priority"}},{"kind":"Field","name":{"kind":"Name","value":"storyPoints"}},{"kind":"Field","name":{"kind":"Name","value":"created"}},{"kind":"Field","name":{"kind":"Name","value":"updated"}},{"kind":"Field","name":{"kind":"Name","value":"project"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"key"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"status"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"originalName"}},{"kind":"Field","name":{"kind":"Name","value":"category"}}]}},{"kind":"Field","name":{"kind":"Name","value":"assigneeUser"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"firstName"}},{"kind":"Field","name":{"kind":"Name","value":"lastName"}}]}},{"kind":"Field","name":{"kind":"Name","value":"pullRequests"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"5"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"number"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"url"}},{"kind":"Field","name":{"kind":"Name","value":"reviews"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"10"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"state"}},{"kind":"Field","name":{"kind":"Name","value":"authorLogin"}},{"kind":"Field","name":{"kind":"Name","value":"submittedAt"}}]}}]}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<IssueListQuery, IssueListQueryVariables>;
 export const PullRequestListDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"PullRequestList"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"repositoryId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}},"defaultValue":{"kind":"IntValue","value":"50"}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"pullRequests"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}},{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"repositoryId"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"eq"},"value":{"kind":"Variable","name":{"kind":"Name","value":"repositoryId"}}}]}}]}},{"kind":"Argument","name":{"kind":"Name","value":"orderBy"},"value":{"kind":"ListValue","values":[{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"field"},"value":{"kind":"EnumValue","value":"PR_CREATED_AT"}},{"kind":"ObjectField","name":{"kind":"Name","value":"direction"},"value":{"kind":"EnumValue","value":"DESC"}}]}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"number"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"userName"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"prCreatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"mergedAt"}},{"kind":"Field","name":{"kind":"Name","value":"additions"}},{"kind":"Field","name":{"kind":"Name","value":"deletions"}},{"kind":"Field","name":{"kind":"Name","value":"repository"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"fullName"}}]}},{"kind":"Field","name":{"kind":"Name","value":"reviews"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"10"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"state"}},{"kind":"Field","name":{"kind":"Name","value":"authorLogin"}},{"kind":"Field","name":{"kind":"Name","value":"submittedAt"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"issues"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"5"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"key"}},{"kind":"Field","name":{"kind":"Name","value":"summary"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<PullRequestListQuery, PullRequestListQueryVariables>;
 export const ViewerDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Viewer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"viewer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"user"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"firstName"}},{"kind":"Field","name":{"kind":"Name","value":"lastName"}}]}},{"kind":"Field","name":{"kind":"Name","value":"client"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]} as unknown as DocumentNode<ViewerQuery, ViewerQueryVariables>;

@@ -9,12 +9,12 @@ import { forbidden } from '../common/errors.js';
 import { tableApiResolvers } from '../common/table-api/table-api.js';
 import { tableMutationResolvers } from '../common/table-api/table-mutations.js';
 import { ALL_ENTITIES } from '../db/entities.js';
+import { IntegrationSecretResolver } from '../modules/integrations/integrations.api.js';
 import { ViewerResolver } from '../modules/viewer/viewer.resolver.js';
 import { isColumnField, ruleTree } from './field-rules.js';
 // Each module declares its tables' API (and guards) when imported.
 import '../modules/clients/clients.api.js';
 import '../modules/dora/dora.api.js';
-import '../modules/integrations/integrations.api.js';
 import '../modules/issues/issues.api.js';
 import '../modules/ml-monitoring/ml-monitoring.api.js';
 import '../modules/projects/projects.api.js';
@@ -31,13 +31,19 @@ import '../modules/settings/settings.mutations.js';
 import '../modules/users/users.mutations.js';
 import '../modules/workflow/workflow.mutations.js';
 
+// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 let resolvers: NonEmptyArray<Function> | undefined;
 
 /** The schema without permissions: what the SDL file shows. */
 export async function buildUnguardedSchema(): Promise<GraphQLSchema> {
   // Resolver classes are generated once per process: TypeGraphQL's metadata is global.
-  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
-  resolvers ??= [ViewerResolver, ...tableApiResolvers(), ...tableMutationResolvers()] as NonEmptyArray<Function>;
+  resolvers ??= [
+    ViewerResolver,
+    IntegrationSecretResolver,
+    ...tableApiResolvers(),
+    ...tableMutationResolvers(),
+    // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  ] as NonEmptyArray<Function>;
   return buildSchema({
     resolvers,
     orphanedTypes: [...ALL_ENTITIES],

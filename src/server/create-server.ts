@@ -1,5 +1,8 @@
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
 import fastifyApollo, { fastifyApolloDrainPlugin } from '@as-integrations/fastify';
 import Fastify from 'fastify';
 import type { FastifyInstance } from 'fastify';
@@ -13,6 +16,7 @@ import { buildContext } from '../context/build-context.js';
 import type { Context } from '../context/context.js';
 import type { Database } from '../db/database.js';
 import { createErrorFormatter } from '../graphql/format-error.js';
+import { registerOperationalEndpoints } from './operational-endpoints.js';
 
 export interface ServerDependencies {
   config: Pick<Config, 'logLevel'>;
@@ -41,10 +45,18 @@ export async function createServer({
     genReqId: () => crypto.randomUUID(),
     bodyLimit: 1024 * 1024,
   });
+  // /health/database, /health/ml, /metrics, HTTP metrics and per-request read routing. It returns the
+  // metrics that graphqlMetricsPlugin(metrics) (server/metrics.ts) takes in Apollo's plugins.
+  registerOperationalEndpoints(app, { database, tokens });
 
   const apollo = new ApolloServer<Context>({
     schema,
-    plugins: [fastifyApolloDrainPlugin(app), ApolloServerPluginLandingPageDisabled()],
+    plugins: [
+      fastifyApolloDrainPlugin(app),
+      ApolloServerPluginLandingPageDisabled(),
+      // Cache hints are unused here, and the plugin wraps every field resolver: measurable on big pages.
+      ApolloServerPluginCacheControlDisabled(),
+    ],
     formatError: createErrorFormatter(app.log),
     includeStacktraceInErrorResponses: false,
     // Field suggestions ("Did you mean ...?") would reveal admin-only fields to anyone.

@@ -75,6 +75,10 @@ export async function createTestDatabase(label: string): Promise<TestDatabase> {
     throw new Error('replica did not catch up with the primary within 15 s');
   };
 
+  // The read router probes the replica as soon as the database is opened; the new database must be
+  // there by then, or the replica starts out unhealthy and reads go to the primary.
+  await waitForReplica();
+
   return {
     name,
     databaseUrl,

@@ -29,8 +29,8 @@ export class TableLoaders {
   private readonly loaders = new Map<string, DataLoader<unknown, unknown>>();
 
   constructor(
-    private readonly executor: SqlExecutor,
-    private readonly scope: Scope | null,
+    readonly executor: SqlExecutor,
+    readonly scope: Scope | null,
   ) {}
 
   async rows(model: TableModel, statement: Statement, executor: SqlExecutor = this.executor): Promise<Row[]> {
@@ -39,7 +39,8 @@ export class TableLoaders {
     return rows.map(map);
   }
 
-  private loader<K, V>(key: string, batch: (keys: readonly K[]) => Promise<V[]>): DataLoader<K, V> {
+  /** A request-scoped loader for module-specific batches (one per `key`, created on first use). */
+  loader<K, V>(key: string, batch: (keys: readonly K[]) => Promise<V[]>): DataLoader<K, V> {
     let loader = this.loaders.get(key) as DataLoader<K, V> | undefined;
     if (!loader) {
       loader = new DataLoader<K, V>(batch, { maxBatchSize: 1000 });

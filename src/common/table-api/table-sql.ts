@@ -232,7 +232,8 @@ export function filterSql(
       else if (key === 'or') parts.push('false');
     } else if (key === 'not') {
       const inner = filterSql(model, alias, value as TableFilter, params);
-      if (inner) parts.push(`not (${inner})`);
+      // `is not true`, not `not`: a row the inner filter cannot decide (a null column) is "not matched".
+      if (inner) parts.push(`(${inner}) is not true`);
     } else {
       const column = columnOf(model, key);
       if (!column.filterable) throw badUserInput(`${key} cannot be filtered on`, key);

@@ -1,4 +1,3 @@
-import type { Opt } from '@mikro-orm/core';
 import { Entity, Index, Property, Unique } from '@mikro-orm/decorators/legacy';
 import { Field, ObjectType } from 'type-graphql';
 
@@ -36,12 +35,4 @@ export class Integration extends TenantRecord {
   @Field(() => Date, { nullable: true })
   @Property({ type: 'timestamptz', nullable: true })
   lastSyncAt?: Date | null;
-
-  /** True when a secret is stored, so admins can tell a configured integration without seeing it. */
-  @Field(() => Boolean, {
-    description: 'Whether a password/token is stored (the secret itself is never returned).',
-  })
-  get hasPassword(): Opt<boolean> {
-    return this.password != null && this.password !== '';
-  }
 }

@@ -1,6 +1,41 @@
+import type { GraphQLResolveInfo } from 'graphql';
+import { Ctx, FieldResolver, Info, Resolver, Root } from 'type-graphql';
+
 import { isAuthenticated } from '../../auth/rules.js';
 import { defineTableApi } from '../../common/table-api/table-api.js';
+import { tableModel } from '../../common/table-api/table-model.js';
+import { SqlParams, scopeSql } from '../../common/table-api/table-sql.js';
+import type { Row } from '../../common/table-api/table-sql.js';
+import type { Context } from '../../context/context.js';
+import { guardField } from '../../graphql/field-rules.js';
 import { Integration } from './integration.entity.js';
 
 // The password column has no GraphQL field, so it is neither selectable, filterable nor orderable.
 defineTableApi(Integration, { read: isAuthenticated });
+
+guardField('Integration', 'hasPassword', isAuthenticated);
+
+/** Whether a secret is stored, without ever reading the secret out of the database. */
+@Resolver(() => Integration)
+export class IntegrationSecretResolver {
+  @FieldResolver(() => Boolean, {
+    description: 'Whether a password/token is stored (the secret itself is never returned).',
+  })
+  hasPassword(@Root() integration: Row, @Ctx() { loaders }: Context, @Info() _info: GraphQLResolveInfo): Promise<boolean> {
+    const model = tableModel('Integration');
+    return loaders
+      .loader<number, boolean>('Integration.hasPassword', async (ids) => {
+        const params = new SqlParams();
+        const scope = scopeSql(model, 't', loaders.scope, params);
+        const list = ids.map((id) => params.add(id)).join(', ');
+        const rows = await loaders.executor.all<{ id: number; stored: boolean }>(
+          `select t."id" as "id", coalesce(t."password", '') <> '' as "stored" from "integrations" as t` +
+            ` where ${scope ? `${scope} and ` : ''}t."id" in (${list})`,
+          params.values,
+        );
+        const stored = new Map(rows.map((row) => [row.id, row.stored]));
+        return ids.map((id) => stored.get(id) ?? false);
+      })
+      .load(integration.id as number);
+  }
+}
