@@ -3,7 +3,7 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules', 'dist', '.pg', '.data', 'coverage', 'src/generated'] },
+  { ignores: ['node_modules', 'dist', '.pg', '.data', '.scratch', 'coverage', 'src/generated'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -19,7 +19,11 @@ const registry = new Map<string, Map<string, FieldRule>>();
  */
 const columnFields = new Set<string>();
 
-export function guardColumnFields(typeName: string, fieldNames: Iterable<string>, fieldRule: FieldRule): void {
+export function guardColumnFields(
+  typeName: string,
+  fieldNames: Iterable<string>,
+  fieldRule: FieldRule,
+): void {
   for (const name of fieldNames) {
     guardField(typeName, name, fieldRule);
     columnFields.add(`${typeName}.${name}`);

@@ -16,6 +16,7 @@ import { buildContext } from '../context/build-context.js';
 import type { Context } from '../context/context.js';
 import type { Database } from '../db/database.js';
 import { createErrorFormatter } from '../graphql/format-error.js';
+import { graphqlMetricsPlugin } from './metrics.js';
 import { registerOperationalEndpoints } from './operational-endpoints.js';
 
 export interface ServerDependencies {
@@ -47,7 +48,7 @@ export async function createServer({
   });
   // /health/database, /health/ml, /metrics, HTTP metrics and per-request read routing. It returns the
   // metrics that graphqlMetricsPlugin(metrics) (server/metrics.ts) takes in Apollo's plugins.
-  registerOperationalEndpoints(app, { database, tokens });
+  const metrics = registerOperationalEndpoints(app, { database, tokens });
 
   const apollo = new ApolloServer<Context>({
     schema,
@@ -56,6 +57,7 @@ export async function createServer({
       ApolloServerPluginLandingPageDisabled(),
       // Cache hints are unused here, and the plugin wraps every field resolver: measurable on big pages.
       ApolloServerPluginCacheControlDisabled(),
+      graphqlMetricsPlugin(metrics),
     ],
     formatError: createErrorFormatter(app.log),
     includeStacktraceInErrorResponses: false,

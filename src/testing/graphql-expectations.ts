@@ -21,10 +21,31 @@ export function errorsOf(result: GraphQLResult): [string, string | undefined][] 
   return (result.errors ?? []).map((error) => [(error.path ?? []).join('.'), error.extensions?.code]);
 }
 
-/** The code of the single error of a refused request, after checking the refused field answered null. */
+/** The code of the single error of a refused request. */
 export function refusal(result: GraphQLResult): string | undefined {
   expect(result.errors).toHaveLength(1);
   return result.errors![0]!.extensions?.code;
+}
+
+/**
+ * Every `clientId` in a response, by the `__typename` of the object that carried it: what a tenancy
+ * test checks after selecting `__typename clientId` at each level of a nested query.
+ */
+export function clientIdsByType(data: unknown): Record<string, number[]> {
+  const found: Record<string, Set<number>> = {};
+  const visit = (value: unknown): void => {
+    if (Array.isArray(value)) value.forEach(visit);
+    else if (value !== null && typeof value === 'object') {
+      const record = value as Record<string, unknown>;
+      if (typeof record.clientId === 'number') {
+        const type = String(record.__typename ?? '?');
+        (found[type] ??= new Set()).add(record.clientId);
+      }
+      Object.values(record).forEach(visit);
+    }
+  };
+  visit(data);
+  return Object.fromEntries(Object.entries(found).map(([type, ids]) => [type, [...ids].sort()]));
 }
 
 export async function sqlIds(app: TestApp, sql: string, params: unknown[] = []): Promise<number[]> {

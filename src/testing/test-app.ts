@@ -26,7 +26,11 @@ export interface GraphQLResult {
   status: number;
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   data?: any;
-  errors?: { message: string; path?: (string | number)[]; extensions?: { code?: string; [key: string]: unknown } }[];
+  errors?: {
+    message: string;
+    path?: (string | number)[];
+    extensions?: { code?: string; [key: string]: unknown };
+  }[];
 }
 
 export interface RequestOptions {
@@ -53,15 +57,26 @@ export interface TestApp {
   token(role: TestRole, client?: number): Promise<string>;
   graphql(query: string, options?: RequestOptions): Promise<GraphQLResult>;
   /** Runs the query and returns the statements it sent. */
-  statementsOf(query: string, options?: RequestOptions): Promise<{ result: GraphQLResult; queries: CapturedQuery[] }>;
+  statementsOf(
+    query: string,
+    options?: RequestOptions,
+  ): Promise<{ result: GraphQLResult; queries: CapturedQuery[] }>;
   close(): Promise<void>;
 }
 
-export const TEST_SEED: Partial<SeedOptions> = { clients: 2, issuesPerClient: 40, embeddingShare: 0.25, randomSeed: 7 };
+export const TEST_SEED: Partial<SeedOptions> = {
+  clients: 2,
+  issuesPerClient: 40,
+  embeddingShare: 0.25,
+  randomSeed: 7,
+};
 
 let schemaPromise: Promise<GraphQLSchema> | undefined;
 
-export async function createTestApp(label: string, seed: Partial<SeedOptions> | null = TEST_SEED): Promise<TestApp> {
+export async function createTestApp(
+  label: string,
+  seed: Partial<SeedOptions> | null = TEST_SEED,
+): Promise<TestApp> {
   const testDb = await createTestDatabase(label);
   const capture = captureSql();
   const database = await openDatabase(
@@ -78,7 +93,12 @@ export async function createTestApp(label: string, seed: Partial<SeedOptions> | 
     null,
   );
   schemaPromise ??= buildGatewaySchema();
-  const server = await createServer({ config: { logLevel: 'silent' }, database, tokens, schema: await schemaPromise });
+  const server = await createServer({
+    config: { logLevel: 'silent' },
+    database,
+    tokens,
+    schema: await schemaPromise,
+  });
   const url = await server.app.listen({ host: '127.0.0.1', port: 0 });
 
   const viewers = new Map<string, Viewer>();

@@ -40,13 +40,18 @@ function field(
   target: ClassType,
   name: string,
   type: () => unknown,
-  options: { nullable?: boolean | 'items' | 'itemsAndList'; description?: string; defaultValue?: unknown } = {},
+  options: {
+    nullable?: boolean | 'items' | 'itemsAndList';
+    description?: string;
+    defaultValue?: unknown;
+  } = {},
 ): void {
   Reflect.defineMetadata('design:type', Object, target.prototype, name);
   Field(type as never, options)(target.prototype, name);
 }
 
-type Operator = 'eq' | 'ne' | 'in' | 'notIn' | 'lt' | 'lte' | 'gt' | 'gte' | 'contains' | 'startsWith' | 'isNull';
+type Operator =
+  'eq' | 'ne' | 'in' | 'notIn' | 'lt' | 'lte' | 'gt' | 'gte' | 'contains' | 'startsWith' | 'isNull';
 
 const OPERATOR_DOCS: Record<Operator, string> = {
   eq: 'Equal to (null: is null).',
@@ -83,7 +88,10 @@ export const SCALAR_FILTERS: Record<Exclude<ColumnKind, 'json'>, ClassType> = {
 };
 
 function constantCase(key: string): string {
-  return key.replace(/([a-z0-9])([A-Z])/g, '$1_$2').replace(/([a-z])([0-9])/g, '$1_$2').toUpperCase();
+  return key
+    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+    .replace(/([a-z])([0-9])/g, '$1_$2')
+    .toUpperCase();
 }
 
 export interface TableTypes {
@@ -111,9 +119,9 @@ export function tableTypes(model: TableModel, entity: ClassType): TableTypes {
   field(Filter, 'and', () => [Filter], { nullable: true, description: 'Every one of these filters.' });
   field(Filter, 'or', () => [Filter], { nullable: true, description: 'At least one of these filters.' });
   field(Filter, 'not', () => Filter, { nullable: true, description: 'Rows this filter does not match.' });
-  InputType(`${name}Filter`, { description: `Conditions on ${model.tableName}; all given fields must match.` })(
-    Filter,
-  );
+  InputType(`${name}Filter`, {
+    description: `Conditions on ${model.tableName}; all given fields must match.`,
+  })(Filter);
 
   const orderFields = Object.fromEntries(
     model.columns.filter((c) => c.filterable && c.kind !== 'json').map((c) => [constantCase(c.key), c.key]),
@@ -133,7 +141,9 @@ export function tableTypes(model: TableModel, entity: ClassType): TableTypes {
   field(Connection, 'nodes', () => [entity]);
   field(Connection, 'edges', () => [Edge]);
   field(Connection, 'pageInfo', () => PageInfo);
-  field(Connection, 'totalCount', () => Int, { description: 'Rows matching the filter; counted only when selected.' });
+  field(Connection, 'totalCount', () => Int, {
+    description: 'Rows matching the filter; counted only when selected.',
+  });
   ObjectType(`${name}Connection`)(Connection);
 
   const ConnectionArgs = namedClass(`${name}ConnectionArgs`, Empty);
@@ -146,8 +156,14 @@ export function tableTypes(model: TableModel, entity: ClassType): TableTypes {
     nullable: true,
     description: 'Page size: default 100, at most 1000 (ML monitoring: at most 100).',
   });
-  field(ConnectionArgs, 'after', () => String, { nullable: true, description: 'endCursor of the previous page.' });
-  field(ConnectionArgs, 'offset', () => Int, { nullable: true, description: 'Rows to skip (after the cursor, if any).' });
+  field(ConnectionArgs, 'after', () => String, {
+    nullable: true,
+    description: 'endCursor of the previous page.',
+  });
+  field(ConnectionArgs, 'offset', () => Int, {
+    nullable: true,
+    description: 'Rows to skip (after the cursor, if any).',
+  });
   ArgsType()(ConnectionArgs);
 
   const types = { Filter, Order, Connection, Edge, ConnectionArgs };

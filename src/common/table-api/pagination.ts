@@ -91,7 +91,11 @@ export interface ConnectionValue {
 }
 
 /** Builds the connection from `first + 1` fetched rows. */
-export function connectionFromRows(page: PageRequest, rows: Row[], totalCount: number | null): ConnectionValue {
+export function connectionFromRows(
+  page: PageRequest,
+  rows: Row[],
+  totalCount: number | null,
+): ConnectionValue {
   const hasNextPage = rows.length > page.first;
   const nodes = hasNextPage ? rows.slice(0, page.first) : rows;
   const edges = nodes.map((node) => ({ cursor: encodeCursor(page.orderBy, node), node }));

@@ -16,7 +16,8 @@ function reaches(set: SelectionSetNode | undefined, path: string[], info: GraphQ
   for (const selection of set.selections) {
     if (selection.kind === Kind.FIELD) {
       const field = selection as FieldNode;
-      if (field.name.value === head && (rest.length === 0 || reaches(field.selectionSet, rest, info))) return true;
+      if (field.name.value === head && (rest.length === 0 || reaches(field.selectionSet, rest, info)))
+        return true;
     } else if (selection.kind === Kind.INLINE_FRAGMENT) {
       if (reaches(selection.selectionSet, path, info)) return true;
     } else {
@@ -40,7 +41,12 @@ export function selectedFieldNames(info: GraphQLResolveInfo, paths: string[][]):
   return names;
 }
 
-function collect(set: SelectionSetNode | undefined, path: string[], info: GraphQLResolveInfo, into: Set<string>): void {
+function collect(
+  set: SelectionSetNode | undefined,
+  path: string[],
+  info: GraphQLResolveInfo,
+  into: Set<string>,
+): void {
   if (!set) return;
   for (const selection of set.selections) {
     if (selection.kind === Kind.FIELD) {

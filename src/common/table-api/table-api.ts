@@ -1,5 +1,17 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import { Arg, Args, Ctx, Field, FieldResolver, Info, Int, Query, Resolver, Root, getMetadataStorage } from 'type-graphql';
+import {
+  Arg,
+  Args,
+  Ctx,
+  Field,
+  FieldResolver,
+  Info,
+  Int,
+  Query,
+  Resolver,
+  Root,
+  getMetadataStorage,
+} from 'type-graphql';
 import type { ClassType } from 'type-graphql';
 
 import { isAdmin } from '../../auth/rules.js';
@@ -140,7 +152,12 @@ function resolverClass(name: string, of: ClassType | null, fields: GeneratedFiel
       let args: Record<string, unknown> = {};
       if (f.args && !Array.isArray(f.args)) args = (params[offset] ?? {}) as Record<string, unknown>;
       else named.forEach((arg, i) => (args[arg.name] = params[offset + i]));
-      return f.resolve(root, args, params[offset + argCount] as Context, params[offset + argCount + 1] as GraphQLResolveInfo);
+      return f.resolve(
+        root,
+        args,
+        params[offset + argCount] as Context,
+        params[offset + argCount + 1] as GraphQLResolveInfo,
+      );
     };
     const descriptor = Object.getOwnPropertyDescriptor(proto, f.name)!;
     Reflect.defineMetadata('design:returntype', Object, proto, f.name);
@@ -179,9 +196,15 @@ function rootFields(api: TableApi): GeneratedField[] {
         const scope = ctx.scope;
         if (api.options.mlSession) {
           return ctx.database.router.withMlSession(async (executor) => {
-            const rows = await ctx.loaders.rows(model, pageStatement(model, scope, page, projection), executor);
+            const rows = await ctx.loaders.rows(
+              model,
+              pageStatement(model, scope, page, projection),
+              executor,
+            );
             const countQuery = withCount ? countStatement(model, scope, page.filter) : null;
-            const count = countQuery ? await executor.all<{ count: number }>(countQuery.sql, countQuery.params) : null;
+            const count = countQuery
+              ? await executor.all<{ count: number }>(countQuery.sql, countQuery.params)
+              : null;
             return connectionFromRows(page, rows, count ? Number(count[0]!.count) : null);
           }, ctx.viewerKey);
         }
@@ -220,11 +243,19 @@ function rootFields(api: TableApi): GeneratedField[] {
     lookup(
       api.singular,
       keyNames,
-      idColumn ? `One row of ${model.tableName} by id; null when it does not exist or is not the caller's.` : `One row of ${model.tableName} by its key.`,
+      idColumn
+        ? `One row of ${model.tableName} by id; null when it does not exist or is not the caller's.`
+        : `One row of ${model.tableName} by its key.`,
     ),
   );
   for (const natural of api.options.naturalKeys ?? []) {
-    fields.push(lookup(natural.field, natural.keys, natural.description ?? `One row of ${model.tableName} by ${natural.keys.join(' and ')}.`));
+    fields.push(
+      lookup(
+        natural.field,
+        natural.keys,
+        natural.description ?? `One row of ${model.tableName} by ${natural.keys.join(' and ')}.`,
+      ),
+    );
   }
   return fields;
 }
@@ -244,12 +275,19 @@ function toManyField(
     description,
     args: types.ConnectionArgs,
     resolve: async (root, args, ctx, info) => {
-      const page = pageRequest(targetApi.model, args as ConnectionArgs, targetApi.limits, targetApi.defaultOrder);
+      const page = pageRequest(
+        targetApi.model,
+        args as ConnectionArgs,
+        targetApi.limits,
+        targetApi.defaultOrder,
+      );
       const parentId = root[ownerKey] as number;
       const projection = projectionFor(targetApi.model, ctx, info, CONNECTION_NODES);
       const [rows, count] = await Promise.all([
         ctx.loaders.relationPage(relation, page, projection).load(parentId),
-        selects(info, ['totalCount']) ? ctx.loaders.relationCount(relation, page.filter).load(parentId) : null,
+        selects(info, ['totalCount'])
+          ? ctx.loaders.relationCount(relation, page.filter).load(parentId)
+          : null,
       ]);
       return connectionFromRows(page, rows, count) satisfies ConnectionValue;
     },
@@ -265,7 +303,8 @@ export function tableApiResolvers(): ClassType[] {
       throw new Error(`${owner.model.className}.${field.name} would be both a column and a relation`);
     }
     const list = relationFields.get(owner.model.className) ?? [];
-    if (list.some((f) => f.name === field.name)) throw new Error(`${owner.model.className}.${field.name} declared twice`);
+    if (list.some((f) => f.name === field.name))
+      throw new Error(`${owner.model.className}.${field.name} declared twice`);
     list.push(field);
     relationFields.set(owner.model.className, list);
     guardField(owner.model.className, field.name, rule);
@@ -280,7 +319,11 @@ export function tableApiResolvers(): ClassType[] {
         Field(() => Int, { nullable: column.nullable })(entity.prototype, column.key);
       }
     }
-    guardColumnFields(model.className, model.columns.map((c) => c.key), options.read);
+    guardColumnFields(
+      model.className,
+      model.columns.map((c) => c.key),
+      options.read,
+    );
     if (model.hasEmbedding) guardField(model.className, 'embedding', isAdmin);
     guardFields(`${model.className}Connection`, ['nodes', 'edges', 'pageInfo', 'totalCount'], openStructure);
     guardFields(`${model.className}Edge`, ['cursor', 'node'], openStructure);
@@ -316,7 +359,9 @@ export function tableApiResolvers(): ClassType[] {
         (p) => p.kind === '1:m' && p.mappedBy === toOne.field && p.type === model.className,
       );
       const siblings = model.toOne.filter((t) => t.target === toOne.target).length;
-      const name = declared?.name ?? (siblings > 1 ? `${api.plural}By${upperFirst(camelCase(toOne.column))}` : api.plural);
+      const name =
+        declared?.name ??
+        (siblings > 1 ? `${api.plural}By${upperFirst(camelCase(toOne.column))}` : api.plural);
       const relation: ManyRelation = {
         id: `${toOne.target}.${name}`,
         target: model,
@@ -324,7 +369,13 @@ export function tableApiResolvers(): ClassType[] {
       };
       addRelation(
         targetApi,
-        toManyField(name, targetApi.model.keyColumns[0]!.key, api, relation, `${api.plural} whose ${toOne.column} is this row.`),
+        toManyField(
+          name,
+          targetApi.model.keyColumns[0]!.key,
+          api,
+          relation,
+          `${api.plural} whose ${toOne.column} is this row.`,
+        ),
         options.read,
       );
     }
@@ -335,10 +386,20 @@ export function tableApiResolvers(): ClassType[] {
     const ownerApi = apis.get(link.owner.name)!;
     const targetApi = apis.get(link.target.name)!;
     const source: RelationSource = linkSource(targetApi.model, link.linkSql, link.on);
-    const relation: ManyRelation = { id: `${link.owner.name}.${link.field}`, target: targetApi.model, source };
+    const relation: ManyRelation = {
+      id: `${link.owner.name}.${link.field}`,
+      target: targetApi.model,
+      source,
+    };
     addRelation(
       ownerApi,
-      toManyField(link.field, ownerApi.model.keyColumns[0]!.key, targetApi, relation, link.description ?? link.field),
+      toManyField(
+        link.field,
+        ownerApi.model.keyColumns[0]!.key,
+        targetApi,
+        relation,
+        link.description ?? link.field,
+      ),
       targetApi.options.read,
     );
   }
@@ -351,7 +412,11 @@ export function tableApiResolvers(): ClassType[] {
 
 function fieldExists(entity: ClassType, name: string): boolean {
   const chain: unknown[] = [];
-  for (let proto: unknown = entity; proto && proto !== Function.prototype; proto = Object.getPrototypeOf(proto)) {
+  for (
+    let proto: unknown = entity;
+    proto && proto !== Function.prototype;
+    proto = Object.getPrototypeOf(proto)
+  ) {
     chain.push(proto);
   }
   return getMetadataStorage().fields.some((f) => f.name === name && chain.includes(f.target));

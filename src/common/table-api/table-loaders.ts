@@ -10,7 +10,15 @@ import {
   rowMapper,
   rowsWhereInStatement,
 } from './table-sql.js';
-import type { PageRequest, ProjectionLike, RelationSource, Row, Scope, Statement, TableFilter } from './table-sql.js';
+import type {
+  PageRequest,
+  ProjectionLike,
+  RelationSource,
+  Row,
+  Scope,
+  Statement,
+  TableFilter,
+} from './table-sql.js';
 
 /** A to-many relation as the loaders see it. */
 export interface ManyRelation {
@@ -50,7 +58,11 @@ export class TableLoaders {
   }
 
   /** Rows by a unique column (the id, or a natural key), null where none is visible to this client. */
-  byColumn(model: TableModel, column: ColumnModel, projection: ProjectionLike): DataLoader<unknown, Row | null> {
+  byColumn(
+    model: TableModel,
+    column: ColumnModel,
+    projection: ProjectionLike,
+  ): DataLoader<unknown, Row | null> {
     return this.loader(`${model.className}.${column.key}|${projectionKey(projection)}`, async (keys) => {
       const rows = await this.rows(model, rowsWhereInStatement(model, this.scope, column, keys, projection));
       const byKey = new Map(rows.map((row) => [String(row[column.key]), row]));
@@ -59,10 +71,21 @@ export class TableLoaders {
   }
 
   /** The same page (filter, order, window) of a to-many relation for many parents, `first + 1` rows each. */
-  relationPage(relation: ManyRelation, page: PageRequest, projection: ProjectionLike): DataLoader<number, Row[]> {
+  relationPage(
+    relation: ManyRelation,
+    page: PageRequest,
+    projection: ProjectionLike,
+  ): DataLoader<number, Row[]> {
     const key = `${relation.id}|${JSON.stringify(page)}|${projectionKey(projection)}`;
     return this.loader(key, async (parentIds) => {
-      const statement = partitionedPageStatement(relation.target, relation.source, this.scope, parentIds, page, projection);
+      const statement = partitionedPageStatement(
+        relation.target,
+        relation.source,
+        this.scope,
+        parentIds,
+        page,
+        projection,
+      );
       const rows = await this.rows(relation.target, statement);
       const byParent = new Map<string, Row[]>();
       for (const row of rows) {
@@ -77,8 +100,17 @@ export class TableLoaders {
 
   relationCount(relation: ManyRelation, filter: TableFilter | null | undefined): DataLoader<number, number> {
     return this.loader(`${relation.id}#count|${JSON.stringify(filter ?? null)}`, async (parentIds) => {
-      const statement = partitionedCountStatement(relation.target, relation.source, this.scope, parentIds, filter);
-      const rows = await this.executor.all<{ __parent: unknown; count: number }>(statement.sql, statement.params);
+      const statement = partitionedCountStatement(
+        relation.target,
+        relation.source,
+        this.scope,
+        parentIds,
+        filter,
+      );
+      const rows = await this.executor.all<{ __parent: unknown; count: number }>(
+        statement.sql,
+        statement.params,
+      );
       const counts = new Map(rows.map((row) => [String(row.__parent), Number(row.count)]));
       return parentIds.map((id) => counts.get(String(id)) ?? 0);
     });

@@ -110,7 +110,14 @@ function buildTableModel(meta: EntityMetadata): TableModel {
       // its relation field, so it gets one (`acknowledgedById`).
       const key = column.endsWith('_id') ? camelCase(column) : `${prop.name}Id`;
       const filterable = prop.type !== 'Client';
-      columns.push({ key, column, kind: 'int', nullable: Boolean(prop.nullable), relation: prop.name, filterable });
+      columns.push({
+        key,
+        column,
+        kind: 'int',
+        nullable: Boolean(prop.nullable),
+        relation: prop.name,
+        filterable,
+      });
       toOne.push({ field: prop.name, key, column, target: prop.type, nullable: Boolean(prop.nullable) });
     }
   }

@@ -62,6 +62,10 @@ export type Scope = TenantFilterParams;
 export class SqlParams {
   readonly values: unknown[] = [];
   add(value: unknown): string {
+    // PostgreSQL text cannot hold NUL; refuse it as the caller's mistake rather than a server error.
+    if (typeof value === 'string' && value.includes('\u0000')) {
+      throw badUserInput('text values must not contain NUL characters');
+    }
     this.values.push(value);
     return '?';
   }
@@ -122,14 +126,21 @@ export function columnOf(model: TableModel, key: string): ColumnModel {
 }
 
 /** Turns the ORM's tenant filter condition (`{ client: 5 }`, `{ project: { client: 5 } }`) into SQL. */
-function conditionSql(meta: EntityMetadata, alias: string, cond: Dictionary, params: SqlParams, depth = 0): string {
+function conditionSql(
+  meta: EntityMetadata,
+  alias: string,
+  cond: Dictionary,
+  params: SqlParams,
+  depth = 0,
+): string {
   const parts: string[] = [];
   for (const [name, value] of Object.entries(cond)) {
     const prop = meta.properties[name];
     if (!prop) throw new Error(`tenant condition names unknown property ${meta.className}.${name}`);
     const column = col(alias, prop.fieldNames[0]!);
     if (value !== null && typeof value === 'object') {
-      if (prop.kind !== ReferenceKind.MANY_TO_ONE) throw new Error(`cannot scope through ${meta.className}.${name}`);
+      if (prop.kind !== ReferenceKind.MANY_TO_ONE)
+        throw new Error(`cannot scope through ${meta.className}.${name}`);
       const target = prop.targetMeta ?? entityMetadata().getByClassName(prop.type);
       const inner = `s${depth}`;
       const pk = col(inner, target.properties[target.primaryKeys[0]!]!.fieldNames[0]!);
@@ -142,7 +153,12 @@ function conditionSql(meta: EntityMetadata, alias: string, cond: Dictionary, par
   return parts.join(' and ');
 }
 
-export function scopeSql(model: TableModel, alias: string, scope: Scope | null, params: SqlParams): string | null {
+export function scopeSql(
+  model: TableModel,
+  alias: string,
+  scope: Scope | null,
+  params: SqlParams,
+): string | null {
   if (!model.tenantScoped) return null;
   // Fail closed: a tenant table is never read without a client to scope it to.
   if (scope === null) throw new Error(`${model.className} read without a tenant scope`);
@@ -161,7 +177,12 @@ function valueSql(column: ColumnModel, value: unknown, params: SqlParams): strin
 
 const MAX_LIST = 1000;
 
-function scalarFilterSql(column: ColumnModel, expr: string, filter: ScalarFilter, params: SqlParams): string[] {
+function scalarFilterSql(
+  column: ColumnModel,
+  expr: string,
+  filter: ScalarFilter,
+  params: SqlParams,
+): string[] {
   const parts: string[] = [];
   const value = (v: unknown) => valueSql(column, v, params);
   const list = (values: unknown[], op: string) => {
@@ -244,21 +265,31 @@ export function filterSql(
 }
 
 function orderSql(model: TableModel, alias: string, orderBy: OrderTerm[]): string {
-  return orderBy.map((term) => `${col(alias, columnOf(model, term.key).column)} ${term.direction}`).join(', ');
+  return orderBy
+    .map((term) => `${col(alias, columnOf(model, term.key).column)} ${term.direction}`)
+    .join(', ');
 }
 
 /**
  * Rows strictly after the cursor in the given order. PostgreSQL puts nulls last ascending and first
  * descending; the comparison follows the same rule so a page boundary on a null value is exact.
  */
-function afterSql(model: TableModel, alias: string, orderBy: OrderTerm[], values: unknown[], params: SqlParams): string {
+function afterSql(
+  model: TableModel,
+  alias: string,
+  orderBy: OrderTerm[],
+  values: unknown[],
+  params: SqlParams,
+): string {
   const step = (i: number): string => {
     const term = orderBy[i]!;
     const column = columnOf(model, term.key);
     const expr = col(alias, column.column);
     const value = values[i];
     let strictly: string;
-    if (term.direction === 'asc') strictly = value === null ? 'false' : `(${expr} > ${valueSql(column, value, params)} or ${expr} is null)`;
+    if (term.direction === 'asc')
+      strictly =
+        value === null ? 'false' : `(${expr} > ${valueSql(column, value, params)} or ${expr} is null)`;
     else strictly = value === null ? `${expr} is not null` : `${expr} < ${valueSql(column, value, params)}`;
     if (i === orderBy.length - 1) return strictly;
     const equal = value === null ? `${expr} is null` : `${expr} = ${valueSql(column, value, params)}`;
@@ -273,7 +304,12 @@ function where(conditions: (string | null)[]): string {
 }
 
 /** One page of a root connection: `first + 1` rows, the extra one only says whether there is a next page. */
-export function pageStatement(model: TableModel, scope: Scope | null, page: PageRequest, projection: ProjectionLike): Statement {
+export function pageStatement(
+  model: TableModel,
+  scope: Scope | null,
+  page: PageRequest,
+  projection: ProjectionLike,
+): Statement {
   const params = new SqlParams();
   const conditions = [
     scopeSql(model, 't', scope, params),
@@ -287,7 +323,11 @@ export function pageStatement(model: TableModel, scope: Scope | null, page: Page
   return { sql, params: params.values };
 }
 
-export function countStatement(model: TableModel, scope: Scope | null, filter: TableFilter | null | undefined): Statement {
+export function countStatement(
+  model: TableModel,
+  scope: Scope | null,
+  filter: TableFilter | null | undefined,
+): Statement {
   const params = new SqlParams();
   const conditions = [scopeSql(model, 't', scope, params), filterSql(model, 't', filter, params)];
   return {

@@ -21,7 +21,11 @@ export class IntegrationSecretResolver {
   @FieldResolver(() => Boolean, {
     description: 'Whether a password/token is stored (the secret itself is never returned).',
   })
-  hasPassword(@Root() integration: Row, @Ctx() { loaders }: Context, @Info() _info: GraphQLResolveInfo): Promise<boolean> {
+  hasPassword(
+    @Root() integration: Row,
+    @Ctx() { loaders }: Context,
+    @Info() _info: GraphQLResolveInfo,
+  ): Promise<boolean> {
     const model = tableModel('Integration');
     return loaders
       .loader<number, boolean>('Integration.hasPassword', async (ids) => {

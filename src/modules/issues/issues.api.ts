@@ -6,7 +6,9 @@ import { Issue } from './issue.entity.js';
 
 defineTableApi(Issue, {
   read: isAuthenticated,
-  naturalKeys: [{ field: 'issueByKey', keys: ['key'], description: 'An issue by its Jira key (unique per client).' }],
+  naturalKeys: [
+    { field: 'issueByKey', keys: ['key'], description: 'An issue by its Jira key (unique per client).' },
+  ],
 });
 defineTableApi(IssueChangelog, { read: isAuthenticated });
 

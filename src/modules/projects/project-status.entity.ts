@@ -1,6 +1,6 @@
-import type { Opt, Rel } from '@mikro-orm/core';
+import type { Rel } from '@mikro-orm/core';
 import { Entity, Filter, ManyToOne } from '@mikro-orm/decorators/legacy';
-import { Field, Int, ObjectType } from 'type-graphql';
+import { ObjectType } from 'type-graphql';
 
 import { VectorRecord } from '../../common/base.entities.js';
 import { TENANT_FILTER, tenantCondition } from '../../common/tenant-filter.js';
@@ -17,14 +17,4 @@ export class ProjectStatus extends VectorRecord {
 
   @ManyToOne({ entity: () => Status, primary: true, index: true, deleteRule: 'cascade' })
   status!: Rel<Status>;
-
-  @Field(() => Int)
-  get projectId(): Opt<number> {
-    return this.project.id;
-  }
-
-  @Field(() => Int)
-  get statusId(): Opt<number> {
-    return this.status.id;
-  }
 }

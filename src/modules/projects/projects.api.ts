@@ -8,7 +8,9 @@ import { Project } from './project.entity.js';
 
 defineTableApi(Project, {
   read: isAuthenticated,
-  naturalKeys: [{ field: 'projectByKey', keys: ['key'], description: 'A project by its Jira key (unique per client).' }],
+  naturalKeys: [
+    { field: 'projectByKey', keys: ['key'], description: 'A project by its Jira key (unique per client).' },
+  ],
 });
 defineTableApi(ProjectIssuetype, { read: isAuthenticated });
 defineTableApi(ProjectStatus, { read: isAuthenticated });
