@@ -3,12 +3,11 @@ import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 
-import pg from 'pg';
-
 import { seedIfEmpty } from '../cli/seed-command.js';
 import type { SeedOptions } from '../cli/seed/demo-data.js';
 import { openDatabase } from '../db/database.js';
 import { migrateUp, migrationStatus } from '../db/migration-runner.js';
+import { databaseUrlFor, withPgClient } from '../db/pg-client.js';
 
 /** The one-row table that says what the bench database holds; written after a complete seed only. */
 export const DATASET_TABLE = 'pulse_bench_dataset';
@@ -53,22 +52,6 @@ interface Marker {
   seed_seconds: number;
 }
 
-export function databaseUrlFor(url: string, database: string): string {
-  const parsed = new URL(url);
-  parsed.pathname = `/${database}`;
-  return parsed.toString();
-}
-
-async function withClient<T>(url: string, run: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await run(client);
-  } finally {
-    await client.end();
-  }
-}
-
 /** A digest of the compiled generator: a changed generator makes a different data set. */
 async function generatorFingerprint(directory: string): Promise<string> {
   const hash = createHash('sha256');
@@ -96,7 +79,7 @@ export async function ensureDataset(request: DatasetRequest): Promise<Dataset> {
   const replicaUrls = request.replicaUrls.map((url) => databaseUrlFor(url, database));
   const generator = await generatorFingerprint(request.generatorDir);
 
-  const exists = await withClient(adminUrl, async (client) => {
+  const exists = await withPgClient(adminUrl, async (client) => {
     const { rows } = await client.query('select 1 from pg_database where datname = $1', [database]);
     return rows.length > 0;
   });
@@ -134,7 +117,7 @@ export async function ensureDataset(request: DatasetRequest): Promise<Dataset> {
 }
 
 async function readMarker(databaseUrl: string): Promise<Marker | null> {
-  return withClient(databaseUrl, async (client) => {
+  return withPgClient(databaseUrl, async (client) => {
     const { rows: tables } = await client.query('select to_regclass($1) as t', [DATASET_TABLE]);
     if (!tables[0]?.t) return null;
     const { rows } = await client.query<Marker>(
@@ -164,7 +147,7 @@ async function mismatch(
   } finally {
     await orm.close();
   }
-  const counts = await withClient(databaseUrl, async (client) => {
+  const counts = await withPgClient(databaseUrl, async (client) => {
     const { rows } = await client.query<{ clients: number; issues: number }>(
       'select (select count(*) from clients)::int as clients, (select count(*) from issues)::int as issues',
     );
@@ -184,7 +167,7 @@ async function reseed(
   generator: string,
 ): Promise<Marker> {
   const { database, log, seed } = request;
-  await withClient(adminUrl, async (client) => {
+  await withPgClient(adminUrl, async (client) => {
     if (exists) await client.query(`drop database "${database}" with (force)`);
     await client.query(`create database "${database}"`);
   });
@@ -210,7 +193,7 @@ async function reseed(
   const seedSeconds = (performance.now() - seedStarted) / 1000;
   log(`seeded in ${seedSeconds.toFixed(0)} s; vacuum analyze`);
 
-  return withClient(databaseUrl, async (client) => {
+  return withPgClient(databaseUrl, async (client) => {
     // Fresh statistics and visibility map: plans and index-only scans as on a settled database.
     await client.query('vacuum (analyze)');
     const { rows: tables } = await client.query<{ table_name: string }>(
@@ -249,11 +232,11 @@ async function reseed(
 /** Until the replica has replayed everything the primary has written so far (10 min at most). */
 export async function waitForReplica(primaryUrl: string, replicaUrl: string, log: (m: string) => void) {
   const started = Date.now();
-  const lsn = await withClient(databaseUrlFor(primaryUrl, 'postgres'), async (client) => {
+  const lsn = await withPgClient(databaseUrlFor(primaryUrl, 'postgres'), async (client) => {
     const { rows } = await client.query<{ lsn: string }>('select pg_current_wal_lsn()::text as lsn');
     return rows[0]!.lsn;
   });
-  await withClient(databaseUrlFor(replicaUrl, 'postgres'), async (client) => {
+  await withPgClient(databaseUrlFor(replicaUrl, 'postgres'), async (client) => {
     let lastLog = Date.now();
     for (;;) {
       const { rows } = await client.query<{ recovering: boolean; behind: string | null }>(

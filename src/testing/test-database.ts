@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto';
 
-import pg from 'pg';
+import type pg from 'pg';
+
+import { databaseUrlFor, withPgClient } from '../db/pg-client.js';
 
 /**
  * A private database on the local primary (`npm run db:up`), created per test file so files can run in
@@ -32,39 +34,25 @@ export function realDatabaseUrls(): { primary: string; replicas: string[] } {
   return { primary, replicas };
 }
 
-function withDatabase(url: string, database: string): string {
-  const parsed = new URL(url);
-  parsed.pathname = `/${database}`;
-  return parsed.toString();
-}
-
-async function withClient<T>(url: string, run: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await run(client);
-  } finally {
-    await client.end();
-  }
-}
-
 export async function createTestDatabase(label: string): Promise<TestDatabase> {
   const { primary, replicas } = realDatabaseUrls();
   const name = `pulse_test_${label.replace(/[^a-z0-9]/gi, '_').toLowerCase()}_${randomBytes(4).toString('hex')}`;
-  await withClient(withDatabase(primary, 'postgres'), (client) => client.query(`create database "${name}"`));
-  const databaseUrl = withDatabase(primary, name);
-  const replicaUrls = replicas.map((url) => withDatabase(url, name));
+  await withPgClient(databaseUrlFor(primary, 'postgres'), (client) =>
+    client.query(`create database "${name}"`),
+  );
+  const databaseUrl = databaseUrlFor(primary, name);
+  const replicaUrls = replicas.map((url) => databaseUrlFor(url, name));
 
   const waitForReplica = async () => {
     if (replicaUrls.length === 0) return;
-    const [{ lsn }] = await withClient(databaseUrl, (c) =>
+    const [{ lsn }] = await withPgClient(databaseUrl, (c) =>
       c.query<{ lsn: string }>('select pg_current_wal_lsn()::text as lsn').then((r) => r.rows),
     );
     const deadline = Date.now() + 15_000;
     // The new database itself may not exist on the replica yet, so ask the replica's `postgres` database.
-    const replicaAdmin = withDatabase(replicas[0]!, 'postgres');
+    const replicaAdmin = databaseUrlFor(replicas[0]!, 'postgres');
     while (Date.now() < deadline) {
-      const caughtUp = await withClient(replicaAdmin, (c) =>
+      const caughtUp = await withPgClient(replicaAdmin, (c) =>
         c
           .query<{ ok: boolean }>('select pg_last_wal_replay_lsn() >= $1::pg_lsn as ok', [lsn])
           .then((r) => r.rows[0]?.ok === true),
@@ -85,11 +73,11 @@ export async function createTestDatabase(label: string): Promise<TestDatabase> {
     replicaUrls,
     waitForReplica,
     query: (sql, params = [], on = 'primary') =>
-      withClient(on === 'primary' ? databaseUrl : replicaUrls[0]!, (c) =>
+      withPgClient(on === 'primary' ? databaseUrl : replicaUrls[0]!, (c) =>
         c.query(sql, params).then((r) => r.rows),
       ),
     drop: () =>
-      withClient(withDatabase(primary, 'postgres'), (client) =>
+      withPgClient(databaseUrlFor(primary, 'postgres'), (client) =>
         client.query(`drop database if exists "${name}" with (force)`),
       ).then(() => undefined),
   };

@@ -1,31 +1,12 @@
 import { Kind } from 'graphql';
-import type { FieldNode, GraphQLResolveInfo, SelectionSetNode } from 'graphql';
+import type { GraphQLResolveInfo, SelectionSetNode } from 'graphql';
 
 /**
- * Whether the current field's selection reaches `path` (e.g. `['nodes', 'embedding']`), looking
- * through inline fragments and named fragments. Used to read opt-in columns and counts only when
- * the query asks for them.
+ * Whether the current field's selection reaches `path` (e.g. `['totalCount']`, `['embedding']`),
+ * through fragments. Used to read opt-in columns and counts only when the query asks for them.
  */
 export function selects(info: GraphQLResolveInfo, path: string[]): boolean {
-  return info.fieldNodes.some((node) => reaches(node.selectionSet, path, info));
-}
-
-function reaches(set: SelectionSetNode | undefined, path: string[], info: GraphQLResolveInfo): boolean {
-  if (!set || path.length === 0) return path.length === 0;
-  const [head, ...rest] = path;
-  for (const selection of set.selections) {
-    if (selection.kind === Kind.FIELD) {
-      const field = selection as FieldNode;
-      if (field.name.value === head && (rest.length === 0 || reaches(field.selectionSet, rest, info)))
-        return true;
-    } else if (selection.kind === Kind.INLINE_FRAGMENT) {
-      if (reaches(selection.selectionSet, path, info)) return true;
-    } else {
-      const fragment = info.fragments[selection.name.value];
-      if (fragment && reaches(fragment.selectionSet, path, info)) return true;
-    }
-  }
-  return false;
+  return selectedFieldNames(info, [path.slice(0, -1)]).has(path.at(-1)!);
 }
 
 /**

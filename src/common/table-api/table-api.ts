@@ -6,24 +6,25 @@ import {
   Field,
   FieldResolver,
   Info,
+  Mutation,
   Int,
   Query,
   Resolver,
   Root,
-  getMetadataStorage,
 } from 'type-graphql';
 import type { ClassType } from 'type-graphql';
 
 import { isAdmin } from '../../auth/rules.js';
 import type { AccessRule } from '../../auth/rules.js';
 import type { Context } from '../../context/context.js';
+import type { SqlExecutor } from '../../db/sql-executor.js';
 import { guardColumnFields, guardField, guardFields, openStructure } from '../../graphql/field-rules.js';
 import { tableTypes } from './graphql-types.js';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, connectionFromRows, pageRequest } from './pagination.js';
 import type { ConnectionArgs, ConnectionValue, PageLimits } from './pagination.js';
 import { selectedFieldNames, selects } from './selection.js';
 import type { ManyRelation } from './table-loaders.js';
-import { camelCase, tableModel } from './table-model.js';
+import { camelCase, graphqlFieldNames, tableModel } from './table-model.js';
 import type { ColumnModel, TableModel } from './table-model.js';
 import { countStatement, directSource, linkSource, pageStatement, rowByKeyStatement } from './table-sql.js';
 import type { OrderTerm, Projection, RelationSource, Row } from './table-sql.js';
@@ -124,21 +125,25 @@ const OWN_SELECTION: string[][] = [[]];
 
 type Resolve = (root: Row, args: Record<string, unknown>, ctx: Context, info: GraphQLResolveInfo) => unknown;
 
-interface GeneratedField {
+export interface GeneratedField {
   name: string;
   returns: () => unknown;
   nullable: boolean;
   description?: string;
   /** An ArgsType class, or named single arguments. */
-  args?: ClassType | { name: string; type: () => unknown; nullable?: boolean }[];
+  args?: ClassType | { name: string; type: () => unknown; nullable?: boolean; description?: string }[];
   resolve: Resolve;
 }
 
+/** What a generated resolver class serves: fields of an object type, or root Query/Mutation fields. */
+export type ResolverTarget = ClassType | 'Query' | 'Mutation';
+
 /**
  * A TypeGraphQL resolver class built from a list of fields: `@Resolver(() => Type)` with one
- * `@FieldResolver` per field, or a root `@Resolver()` with `@Query` fields when `of` is null.
+ * `@FieldResolver` per field, or a root `@Resolver()` with `@Query` or `@Mutation` fields.
  */
-function resolverClass(name: string, of: ClassType | null, fields: GeneratedField[]): ClassType {
+export function resolverClass(name: string, target: ResolverTarget, fields: GeneratedField[]): ClassType {
+  const of = typeof target === 'string' ? null : target;
   const cls = class {};
   Object.defineProperty(cls, 'name', { value: name });
   const proto = cls.prototype as Record<string, unknown>;
@@ -163,12 +168,16 @@ function resolverClass(name: string, of: ClassType | null, fields: GeneratedFiel
     Reflect.defineMetadata('design:returntype', Object, proto, f.name);
     Reflect.defineMetadata('design:paramtypes', Array(offset + argCount + 2).fill(Object), proto, f.name);
     const options = { nullable: f.nullable, description: f.description };
-    if (of) FieldResolver(f.returns as never, options)(proto, f.name, descriptor);
-    else Query(f.returns as never, options)(proto, f.name, descriptor);
+    const decorator = of ? FieldResolver : target === 'Mutation' ? Mutation : Query;
+    decorator(f.returns as never, options)(proto, f.name, descriptor);
     if (of) Root()(proto, f.name, 0);
     if (f.args && !Array.isArray(f.args)) Args(() => f.args as ClassType)(proto, f.name, offset);
     named.forEach((arg, i) =>
-      Arg(arg.name, arg.type as never, { nullable: arg.nullable ?? false })(proto, f.name, offset + i),
+      Arg(arg.name, arg.type as never, { nullable: arg.nullable ?? false, description: arg.description })(
+        proto,
+        f.name,
+        offset + i,
+      ),
     );
     Ctx()(proto, f.name, offset + argCount);
     Info()(proto, f.name, offset + argCount + 1);
@@ -192,28 +201,23 @@ function rootFields(api: TableApi): GeneratedField[] {
       resolve: async (_root, args, ctx, info) => {
         const page = pageRequest(model, args as ConnectionArgs, limits, defaultOrder);
         const projection = projectionFor(model, ctx, info, CONNECTION_NODES);
-        const withCount = selects(info, ['totalCount']);
         const scope = ctx.scope;
+        const countQuery = selects(info, ['totalCount']) ? countStatement(model, scope, page.filter) : null;
+        const readPage = (executor: SqlExecutor) =>
+          ctx.loaders.rows(model, pageStatement(model, scope, page, projection), executor);
+        const readCount = async (executor: SqlExecutor) =>
+          countQuery
+            ? Number((await executor.all<{ count: number }>(countQuery.sql, countQuery.params))[0]!.count)
+            : null;
         if (api.options.mlSession) {
-          return ctx.database.router.withMlSession(async (executor) => {
-            const rows = await ctx.loaders.rows(
-              model,
-              pageStatement(model, scope, page, projection),
-              executor,
-            );
-            const countQuery = withCount ? countStatement(model, scope, page.filter) : null;
-            const count = countQuery
-              ? await executor.all<{ count: number }>(countQuery.sql, countQuery.params)
-              : null;
-            return connectionFromRows(page, rows, count ? Number(count[0]!.count) : null);
-          }, ctx.viewerKey);
+          // One transaction, one statement at a time: the page, then the count.
+          return ctx.database.router.withMlSession(
+            async (executor) => connectionFromRows(page, await readPage(executor), await readCount(executor)),
+            ctx.viewerKey,
+          );
         }
-        const countQuery = withCount ? countStatement(model, scope, page.filter) : null;
-        const [rows, count] = await Promise.all([
-          ctx.loaders.rows(model, pageStatement(model, scope, page, projection)),
-          countQuery ? ctx.reader.all<{ count: number }>(countQuery.sql, countQuery.params) : null,
-        ]);
-        return connectionFromRows(page, rows, count ? Number(count[0]!.count) : null);
+        const [rows, count] = await Promise.all([readPage(ctx.reader), readCount(ctx.reader)]);
+        return connectionFromRows(page, rows, count);
       },
     },
   ];
@@ -314,7 +318,7 @@ export function tableApiResolvers(): ClassType[] {
     const { model, entity, options } = api;
     // Foreign-key ids are fields too (`projectId`), so clients can filter and link without a join.
     for (const column of model.columns) {
-      if (column.relation && !fieldExists(entity, column.key)) {
+      if (column.relation && !graphqlFieldNames(entity).has(column.key)) {
         Reflect.defineMetadata('design:type', Number, entity.prototype, column.key);
         Field(() => Int, { nullable: column.nullable })(entity.prototype, column.key);
       }
@@ -330,7 +334,7 @@ export function tableApiResolvers(): ClassType[] {
 
     const queries = rootFields(api);
     for (const q of queries) guardField('Query', q.name, options.read);
-    resolvers.push(resolverClass(`${model.className}Queries`, null, queries));
+    resolvers.push(resolverClass(`${model.className}Queries`, 'Query', queries));
 
     for (const toOne of model.toOne) {
       const targetApi = apis.get(toOne.target);
@@ -408,18 +412,6 @@ export function tableApiResolvers(): ClassType[] {
     resolvers.push(resolverClass(`${className}Relations`, apis.get(className)!.entity, fields));
   }
   return resolvers;
-}
-
-function fieldExists(entity: ClassType, name: string): boolean {
-  const chain: unknown[] = [];
-  for (
-    let proto: unknown = entity;
-    proto && proto !== Function.prototype;
-    proto = Object.getPrototypeOf(proto)
-  ) {
-    chain.push(proto);
-  }
-  return getMetadataStorage().fields.some((f) => f.name === name && chain.includes(f.target));
 }
 
 export function tableApi(className: string): TableApi | undefined {

@@ -1,5 +1,5 @@
 import { ReferenceKind } from '@mikro-orm/core';
-import type { Dictionary, EntityMetadata, EntityProperty } from '@mikro-orm/core';
+import type { EntityMetadata, EntityProperty } from '@mikro-orm/core';
 import { getMetadataStorage } from 'type-graphql';
 
 import { entityMetadata } from '../../db/entity-metadata.js';
@@ -65,7 +65,8 @@ export function camelCase(snake: string): string {
   return snake.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
 }
 
-function graphqlFieldNames(entity: Dictionary): Set<string> {
+/** Fields TypeGraphQL knows on a class, its own and inherited. */
+export function graphqlFieldNames(entity: object): Set<string> {
   const chain: unknown[] = [];
   for (let proto = entity; proto && proto !== Function.prototype; proto = Object.getPrototypeOf(proto)) {
     chain.push(proto);
@@ -89,7 +90,7 @@ function columnKind(prop: EntityProperty): ColumnKind | null {
 }
 
 function buildTableModel(meta: EntityMetadata): TableModel {
-  const exposed = graphqlFieldNames(meta.class as unknown as Dictionary);
+  const exposed = graphqlFieldNames(meta.class);
   const columns: ColumnModel[] = [];
   const toOne: ToOneModel[] = [];
   for (const prop of Object.values(meta.properties)) {

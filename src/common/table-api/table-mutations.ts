@@ -9,7 +9,7 @@ import type { Dictionary, EntityClass } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/sql';
 import { GraphQLError } from 'graphql';
 import type { GraphQLResolveInfo } from 'graphql';
-import { Arg, Ctx, Info, Int, Mutation, Resolver } from 'type-graphql';
+import { Int } from 'type-graphql';
 import type { ClassType } from 'type-graphql';
 
 import type { AccessRule } from '../../auth/rules.js';
@@ -19,6 +19,8 @@ import { badUserInput, notFound, unauthenticated } from '../errors.js';
 import { mutationInputType, validateInput } from './mutation-inputs.js';
 import type { InputFieldSpec, MutationInput } from './mutation-inputs.js';
 import { selects } from './selection.js';
+import { resolverClass } from './table-api.js';
+import type { GeneratedField } from './table-api.js';
 import { tableModel } from './table-model.js';
 import type { ColumnModel, TableModel } from './table-model.js';
 import { SqlParams, rowsWhereInStatement, scopeSql } from './table-sql.js';
@@ -154,35 +156,24 @@ interface MutationField {
   ) => Promise<Row>;
 }
 
-/**
- * A root `@Resolver()` class with one `@Mutation` per field, built by calling the decorators (as the
- * read side's resolverClass does for queries).
- */
+/** Root mutation fields as the shared resolver-class builder takes them. */
 function mutationResolverClass(name: string, fields: MutationField[]): ClassType {
-  const cls = class {};
-  Object.defineProperty(cls, 'name', { value: name });
-  const proto = cls.prototype as Record<string, unknown>;
-  for (const f of fields) {
-    const argCount = f.args.length;
-    proto[f.name] = function generated(...params: unknown[]) {
-      const args = Object.fromEntries(f.args.map((arg, i) => [arg.name, params[i]]));
-      const ctx = params[argCount] as Context;
-      // The shield has already refused anonymous callers; this keeps the types honest.
-      if (!ctx.viewer || !ctx.scope) throw unauthenticated();
-      return f.resolve(args, ctx as AuthenticatedContext, params[argCount + 1] as GraphQLResolveInfo);
-    };
-    const descriptor = Object.getOwnPropertyDescriptor(proto, f.name)!;
-    Reflect.defineMetadata('design:returntype', Object, proto, f.name);
-    Reflect.defineMetadata('design:paramtypes', Array(argCount + 2).fill(Object), proto, f.name);
-    Mutation(f.returns as never, { description: f.description })(proto, f.name, descriptor);
-    f.args.forEach((arg, i) =>
-      Arg(arg.name, arg.type as never, { nullable: false, description: arg.description })(proto, f.name, i),
-    );
-    Ctx()(proto, f.name, argCount);
-    Info()(proto, f.name, argCount + 1);
-  }
-  Resolver()(cls);
-  return cls;
+  return resolverClass(
+    name,
+    'Mutation',
+    fields.map((f): GeneratedField => ({
+      name: f.name,
+      returns: f.returns,
+      nullable: false,
+      description: f.description,
+      args: f.args,
+      resolve: (_root, args, ctx, info) => {
+        // The shield has already refused anonymous callers; this keeps the types honest.
+        if (!ctx.viewer || !ctx.scope) throw unauthenticated();
+        return f.resolve(args, ctx as AuthenticatedContext, info);
+      },
+    })),
+  );
 }
 
 const CLIENT_PROPERTY = 'client';
@@ -376,8 +367,6 @@ async function inTransaction(
   } catch (error) {
     throw translateWriteError(error, model, options);
   }
-  // Committed: from now on this viewer's reads go where the write is visible, whatever the read-back does.
-  if (ctx.viewerKey) ctx.database.router.noteWrite(ctx.viewerKey);
   return id;
 }
 
