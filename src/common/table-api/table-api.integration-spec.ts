@@ -747,7 +747,7 @@ describe('table API', () => {
   });
 
   describe('statements per request', () => {
-    it('runs the IssueList operation in as many statements for 10 issues as for 40, all on the replica', async () => {
+    it('runs the IssueList operation in as many statements for 10 issues as for 40 and for first: 500, all on the replica', async () => {
       await replicaCaughtUp(app);
       const small = await app.statementsOf(ISSUE_LIST, { as: 'user', variables: { first: 10 } });
       const large = await app.statementsOf(ISSUE_LIST, { as: 'user', variables: { first: 40 } });
@@ -762,6 +762,10 @@ describe('table API', () => {
       expect(small.queries.length).toBeGreaterThan(1);
       expect(onReplica(small.queries)).toEqual(small.queries);
       expect(onReplica(large.queries)).toEqual(large.queries);
+      // The issue's own bar: page sizes 10 and 500 (the client has 40 issues, so all of them come back).
+      const widest = await app.statementsOf(ISSUE_LIST, { as: 'user', variables: { first: 500 } });
+      expect(dataOf(widest.result).issues.nodes).toHaveLength(40);
+      expect(widest.queries).toHaveLength(small.queries.length);
     });
 
     it.each([
