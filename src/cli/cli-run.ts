@@ -1,0 +1,50 @@
+import { InvalidArgumentError } from 'commander';
+
+import type { Config } from '../config/config.js';
+import { openDatabase } from '../db/database.js';
+import type { Database } from '../db/database.js';
+
+/**
+ * What one `pulse` invocation hands to every command: the parsed configuration, where its output goes
+ * (tests capture it) and the exit code the command settles on.
+ */
+export interface CliRun {
+  config: Config;
+  print(text: string): void;
+  warn(text: string): void;
+  exitCode: number;
+}
+
+export function createCliRun(config: Config): CliRun {
+  return {
+    config,
+    print: (text) => console.log(text),
+    warn: (text) => console.error(text),
+    exitCode: 0,
+  };
+}
+
+/** Opens the database for one command and always closes it, whatever the command does. */
+export async function withDatabase<T>(run: CliRun, work: (database: Database) => Promise<T>): Promise<T> {
+  const database = await openDatabase(run.config);
+  try {
+    return await work(database);
+  } finally {
+    await database.close();
+  }
+}
+
+/** A commander argument parser: a whole number above zero, or an error that names the flag. */
+export function positiveInteger(text: string): number {
+  const value = Number(text);
+  if (!Number.isInteger(value) || value <= 0) throw new InvalidArgumentError('must be a positive integer');
+  return value;
+}
+
+/** A commander argument parser for a share between 0 and 1. */
+export function fraction(text: string): number {
+  const value = Number(text);
+  if (!Number.isFinite(value) || value < 0 || value > 1)
+    throw new InvalidArgumentError('must be a number from 0 to 1');
+  return value;
+}
