@@ -95,3 +95,11 @@ export function afterDiscovered(storage: MetadataStorage): void {
     addTenantPolicy(meta, storage, clientClassName);
   }
 }
+
+/** The tables the tenant policy protects, as the metadata declares them. */
+export function tenantTables(storage: MetadataStorage): string[] {
+  return [...storage.getAll().values()]
+    .filter((meta) => !meta.abstract && meta.policies.some((policy) => policy.name === TENANT_POLICY))
+    .map((meta) => meta.tableName)
+    .sort();
+}
