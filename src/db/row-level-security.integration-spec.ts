@@ -6,7 +6,7 @@ import pg from 'pg';
 import { seedIfEmpty } from '../cli/seed-command.js';
 import { ALL_TABLES, GLOBAL_TABLES } from '../testing/schema-tables.js';
 import { TEST_SEED } from '../testing/test-app.js';
-import { createTestDatabase } from '../testing/test-database.js';
+import { createTestDatabase, requireSeparateRuntimeRole } from '../testing/test-database.js';
 import type { TestDatabase } from '../testing/test-database.js';
 import { openDatabase } from './database.js';
 import { migrateUp } from './migration-runner.js';
@@ -54,12 +54,7 @@ describe('row level security (runtime role, plain connections, no application sc
 
   beforeAll(async () => {
     testDb = await createTestDatabase('rls');
-    const ownerRole = decodeURIComponent(new URL(testDb.databaseUrl).username);
-    if (testDb.runtime.role === ownerRole) {
-      throw new Error(
-        'these tests need DATABASE_URL to be a runtime role other than the owner (DATABASE_OWNER_URL): run `npm test`',
-      );
-    }
+    requireSeparateRuntimeRole(testDb);
     const owner = await openDatabase({
       databaseUrl: testDb.databaseUrl,
       replicaUrls: [],

@@ -4,7 +4,7 @@ import { randomBytes } from 'node:crypto';
 
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 
-import { createTestDatabase } from '../testing/test-database.js';
+import { createTestDatabase, requireSeparateRuntimeRole } from '../testing/test-database.js';
 import type { TestDatabase } from '../testing/test-database.js';
 import { openDatabase } from './database.js';
 import type { Database } from './database.js';
@@ -35,6 +35,7 @@ describe('runtime role check (the gateway refuses a role that could bypass RLS)'
 
   beforeAll(async () => {
     testDb = await createTestDatabase('role_check');
+    requireSeparateRuntimeRole(testDb);
     database = await openDatabase({
       databaseUrl: testDb.databaseUrl,
       replicaUrls: [],

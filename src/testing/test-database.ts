@@ -104,3 +104,17 @@ export async function createTestDatabase(label: string): Promise<TestDatabase> {
       ).then(() => undefined),
   };
 }
+
+/**
+ * Tests of row level security need the gateway's runtime role to be another role than the owner: with
+ * one role for both (DATABASE_URL alone), RLS would never apply and they would prove nothing.
+ */
+export function requireSeparateRuntimeRole(testDb: TestDatabase): void {
+  const owner = decodeURIComponent(new URL(testDb.databaseUrl).username);
+  if (testDb.runtime.role === owner) {
+    throw new Error(
+      `DATABASE_URL logs in as the owner (${owner}): row level security tests need the runtime role ` +
+        '(pulse_app) in DATABASE_URL and the owner in DATABASE_OWNER_URL, as `npm test` sets them',
+    );
+  }
+}
