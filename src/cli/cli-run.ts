@@ -1,5 +1,6 @@
 import { InvalidArgumentError } from 'commander';
 
+import { ownerConfig } from '../config/config.js';
 import type { Config } from '../config/config.js';
 import { openDatabase } from '../db/database.js';
 import type { Database } from '../db/database.js';
@@ -24,9 +25,12 @@ export function createCliRun(config: Config): CliRun {
   };
 }
 
-/** Opens the database for one command and always closes it, whatever the command does. */
+/**
+ * Opens the database for one command and always closes it, whatever the command does. Migrations and
+ * admin commands work on every client's rows, so they connect as the tables' owner, on the primary.
+ */
 export async function withDatabase<T>(run: CliRun, work: (database: Database) => Promise<T>): Promise<T> {
-  const database = await openDatabase(run.config);
+  const database = await openDatabase(ownerConfig(run.config));
   try {
     return await work(database);
   } finally {

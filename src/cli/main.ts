@@ -16,8 +16,8 @@ import { UnknownUserError } from './demo-tokens.js';
 export function buildProgram(run: CliRun): Command {
   const program = new Command('pulse')
     .description(
-      'pulse-gateway operations. Database: DATABASE_URL (+ DATABASE_REPLICA_URLS), or the embedded ' +
-        'database in EMBEDDED_DB_DIR.',
+      "pulse-gateway operations. Database: DATABASE_OWNER_URL (default DATABASE_URL), the tables' " +
+        'owner, on the primary; or the embedded database in EMBEDDED_DB_DIR.',
     )
     .addCommand(migrateCommand(run))
     .addCommand(seedCommand(run))
