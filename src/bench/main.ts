@@ -18,7 +18,8 @@ async function main(): Promise<number> {
     .split(',')
     .map((url) => url.trim())
     .filter(Boolean);
-  await runBench(options, { databaseUrl, replicaUrls });
+  const ownerUrl = process.env.DATABASE_OWNER_URL?.trim() || databaseUrl;
+  await runBench(options, { databaseUrl, replicaUrls, ownerUrl });
   return 0;
 }
 
