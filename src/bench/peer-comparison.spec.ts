@@ -14,7 +14,7 @@ import type { ComparedResult, PeerComparison, RoundFigures, ServerName } from '.
 import { countRows, responseDifferences, sameScalar } from './peer-equivalence.js';
 import { COMPARED_OPERATIONS, PEER_NAMES, peerCondition } from './peer-queries.js';
 import { cpuBetween, parseProcStat } from './process-usage.js';
-import { goalLines, renderPeerCpuTable, renderPeerTable } from './report.js';
+import { formatRate, goalLines, renderPeerCpuTable, renderPeerTable } from './report.js';
 import { median, ratio } from './stats.js';
 
 const gatewayAnswer = () => ({
@@ -243,6 +243,8 @@ describe('goals', () => {
       '| IssueList       | PostGraphile 4.14.1 |                  2.50 |                    1.25 |                 3.75 |     180 |      0 |',
     );
     expect(await format(cpu, { parser: 'markdown' })).toBe(`${cpu}\n`);
+    expect(formatRate(12.345)).toBe('12.3');
+    expect(formatRate(1234.5)).toBe('1,235');
     expect(goalLines(comparison)[3]).toBe(
       'NOT MET: IssueFlatList rps@32: gateway >= 1.0x PostGraphile v5 (measured 0.83x, goal 1.0x)',
     );

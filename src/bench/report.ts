@@ -253,7 +253,10 @@ export function datasetLines(dataset: DatasetSummary): string[] {
 export function machineLines(machine: MachineInfo): string[] {
   return [
     `CPU: ${machine.cpuModel}, ${machine.cores} cores, ${machine.memoryGiB} GiB RAM, ${machine.os}`,
-    `Node ${machine.node}, PostgreSQL ${machine.postgresql}`,
+    `Node ${machine.node}, PostgreSQL ${machine.postgresql}` +
+      (machine.loadAverage
+        ? `; load average at the end of the run ${machine.loadAverage.join(', ')} (1, 5, 15 min)`
+        : ''),
     `The load generator, the gateway and both PostgreSQL servers (primary and replica) share these ` +
       `${machine.cores} cores: compare operations and revisions with these figures, do not read them as capacity.`,
   ];
@@ -274,6 +277,11 @@ export function methodLines(report: BenchReport): string[] {
     `errors: failed requests (non-2xx or GraphQL errors) while measuring; FAILING: the operation answered ` +
       `with errors and was not measured`,
   ];
+}
+
+/** Requests per second: one decimal under 100 (a loaded machine gives small rates), none above. */
+export function formatRate(value: number): string {
+  return value < 100 ? value.toFixed(1) : formatCount(value);
 }
 
 /** `1.52x`, or `n/a` when a figure is missing. */
@@ -307,7 +315,7 @@ export function renderPeerTable(comparison: PeerComparison, connections: number)
     ...peers.map((peer) => `${peer} p99`),
   ];
   const ms = (value: number | 'n/a') => (value === 'n/a' ? value : formatMs(value));
-  const count = (value: number | 'n/a') => (value === 'n/a' ? value : formatCount(value));
+  const count = (value: number | 'n/a') => (value === 'n/a' ? value : formatRate(value));
   const rows = comparison.results.map((result) => {
     const gateway = serverOf(result, 'gateway');
     return [
