@@ -59,13 +59,34 @@ export async function startGateway(mainScript: string, env: GatewayEnvironment):
     PORT: String(port),
     LOG_LEVEL: 'warn',
   });
-  const child = spawn(process.execPath, [mainScript], { env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
+  return startServerProcess({ name: 'gateway', script: mainScript, env: childEnv, port });
+}
+
+export interface ServerProcessOptions {
+  /** Prefix of its output lines and name in messages: `gateway`, `postgraphile-v4`. */
+  name: string;
+  script: string;
+  env: NodeJS.ProcessEnv;
+  /** The port it was told to listen on (127.0.0.1). */
+  port: number;
+}
+
+/**
+ * Starts a Node server script in its own process with this Node, and resolves once its `/health`
+ * answers 200 (60 s at most); its output goes to our stderr with a `[name]` prefix.
+ */
+export async function startServerProcess(options: ServerProcessOptions): Promise<GatewayProcess> {
+  const { name, port } = options;
+  const child = spawn(process.execPath, [options.script], {
+    env: options.env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const output: string[] = [];
   const relay = (chunk: Buffer) => {
     const text = chunk.toString();
     output.push(text);
     if (output.length > 50) output.shift();
-    for (const line of text.split('\n').filter(Boolean)) process.stderr.write(`[gateway] ${line}\n`);
+    for (const line of text.split('\n').filter(Boolean)) process.stderr.write(`[${name}] ${line}\n`);
   };
   child.stdout!.on('data', relay);
   child.stderr!.on('data', relay);
@@ -82,20 +103,20 @@ export async function startGateway(mainScript: string, env: GatewayEnvironment):
     ]);
     if ('exited' in state) {
       throw new Error(
-        `the gateway exited with code ${state.exited} before it was ready:\n${output.join('')}`,
+        `the ${name} exited with code ${state.exited} before it was ready:\n${output.join('')}`,
       );
     }
     if (state.healthy) break;
     if (Date.now() > deadline) {
       await stopChild(child, exited);
-      throw new Error(`the gateway did not answer /health within 60 s:\n${output.join('')}`);
+      throw new Error(`the ${name} did not answer /health within 60 s:\n${output.join('')}`);
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   return { origin, pid: child.pid!, stop: () => stopChild(child, exited) };
 }
 
-/** SIGTERM (the gateway drains and closes its pools), SIGKILL after 15 s. */
+/** SIGTERM (a server drains and closes its pools), SIGKILL after 15 s. */
 async function stopChild(child: ChildProcess, exited: Promise<number | null>): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return;
   child.kill('SIGTERM');

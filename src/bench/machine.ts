@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { availableParallelism, cpus, release, totalmem, type } from 'node:os';
+import { availableParallelism, cpus, loadavg, release, totalmem, type } from 'node:os';
 
 export interface MachineInfo {
   cpuModel: string;
@@ -8,6 +8,8 @@ export interface MachineInfo {
   os: string;
   node: string;
   postgresql: string;
+  /** 1, 5 and 15 minute load averages when the report was written: how busy the shared machine was. */
+  loadAverage?: number[];
 }
 
 /** The first `model name` of /proc/cpuinfo (os.cpus() as a fallback). */
@@ -25,5 +27,6 @@ export async function describeMachine(postgresqlVersion: string): Promise<Machin
     os: `${type()} ${release()}`,
     node: process.version,
     postgresql: postgresqlVersion,
+    loadAverage: loadavg().map((value) => Math.round(value * 10) / 10),
   };
 }

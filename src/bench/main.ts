@@ -1,6 +1,5 @@
 import 'reflect-metadata';
 
-import { withCredentialsOf } from '../db/pg-client.js';
 import { BENCH_USAGE, parseBenchArgs } from './options.js';
 import { runBench } from './run-bench.js';
 
@@ -22,9 +21,9 @@ async function main(): Promise<number> {
   const replicaUrls = (process.env.DATABASE_REPLICA_URLS ?? '')
     .split(',')
     .map((url) => url.trim())
-    .filter(Boolean)
-    .map((url) => withCredentialsOf(url, databaseUrl));
-  await runBench(options, { databaseUrl, replicaUrls });
+    .filter(Boolean);
+  const ownerUrl = process.env.DATABASE_OWNER_URL?.trim() || databaseUrl;
+  await runBench(options, { databaseUrl, replicaUrls, ownerUrl });
   return 0;
 }
 

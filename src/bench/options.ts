@@ -1,6 +1,10 @@
 import { parseArgs } from 'node:util';
 
 import type { SeedOptions } from '../cli/seed/demo-data.js';
+import { PEER_NAMES } from './peer-queries.js';
+import type { PeerName } from './peer-queries.js';
+
+export { BENCH_USAGE } from './bench-usage.js';
 
 export interface BenchOptions {
   database: string;
@@ -19,28 +23,33 @@ export interface BenchOptions {
   outDir: string;
   /** The operation files' folder, relative to the project root. */
   operationsDir: string;
+  /** PostGraphile peers to compare with (none: no comparison). */
+  peers: PeerName[];
+  /** Compared operations (names), or all when empty. */
+  compare: string[];
+  rounds: number;
+  /** The role the peers log in as; default the gateway's. */
+  peerRole: string | null;
+  /** Only the side-by-side comparison, not the per-operation table. */
+  peersOnly: boolean;
   help: boolean;
 }
 
-export const BENCH_USAGE = `Usage: npm run bench -- [options]
+function list(text: string | undefined): string[] {
+  return (text ?? '')
+    .split(',')
+    .map((name) => name.trim())
+    .filter(Boolean);
+}
 
-Data set (a database on the local primary, reused while it matches; seeding takes about a minute per
-100,000 issues at --embedding-share 0.01):
-  --database NAME            bench database (default pulse_bench)
-  --clients N                clients (default 4)
-  --issues-per-client N      issues per client (default 25000)
-  --embedding-share F        share of rows with an embedding, 0..1 (default 0.01)
-  --random-seed N            generator seed (default 42)
-  --reseed                   drop and reseed even if the database matches
-Measurement:
-  --only A,B                 only these operations (names from schema/operations/*.graphql)
-  --connections N            concurrent connections for the throughput run (default 32)
-  --duration S               throughput run length in seconds (default 10)
-  --samples N                sequential latency samples (default 1000, at most --latency-seconds)
-  --latency-seconds S        sequential latency time limit (default 10)
-  --warmup S                 warm-up before each latency and throughput run (default 2)
-  --operations DIR           folder of the *.graphql operation files (default schema/operations)
-  --out-dir DIR              where results.md and results.json go (default bench)`;
+function peerList(text: string | undefined): PeerName[] {
+  if (text === undefined) return [...PEER_NAMES];
+  if (text.trim() === 'none') return [];
+  const names = list(text);
+  const unknown = names.filter((name) => !(PEER_NAMES as readonly string[]).includes(name));
+  if (unknown.length > 0) throw new Error(`--peers: unknown peer ${unknown.join(', ')} (v4, v5 or none)`);
+  return PEER_NAMES.filter((name) => names.includes(name));
+}
 
 function number(text: string | undefined, flag: string, fallback: number, integer = true): number {
   if (text === undefined) return fallback;
@@ -69,6 +78,11 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions {
       warmup: { type: 'string' },
       'out-dir': { type: 'string' },
       operations: { type: 'string' },
+      peers: { type: 'string' },
+      compare: { type: 'string' },
+      rounds: { type: 'string' },
+      'peer-role': { type: 'string' },
+      'peers-only': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -82,10 +96,7 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions {
       randomSeed: number(values['random-seed'], '--random-seed', 42),
     },
     reseed: values.reseed ?? false,
-    only: (values.only ?? '')
-      .split(',')
-      .map((name) => name.trim())
-      .filter(Boolean),
+    only: list(values.only),
     connections: number(values.connections, '--connections', 32),
     throughputSeconds: number(values.duration, '--duration', 10),
     throughputWarmupSeconds: warmup,
@@ -95,6 +106,11 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions {
     countedRequests: 3,
     outDir: values['out-dir'] ?? 'bench',
     operationsDir: values.operations ?? 'schema/operations',
+    peers: peerList(values.peers),
+    compare: list(values.compare),
+    rounds: number(values.rounds, '--rounds', 3),
+    peerRole: values['peer-role']?.trim() || null,
+    peersOnly: values['peers-only'] ?? false,
     help: values.help ?? false,
   };
   if (options.seed.clients < 1) throw new Error('--clients must be at least 1');
@@ -102,5 +118,8 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions {
   if (options.connections < 1) throw new Error('--connections must be at least 1');
   if (options.throughputSeconds < 1) throw new Error('--duration must be at least 1');
   if (options.latencyMaxSamples < 1) throw new Error('--samples must be at least 1');
+  if (options.rounds < 1) throw new Error('--rounds must be at least 1');
+  if (options.peersOnly && options.peers.length === 0)
+    throw new Error('--peers-only needs at least one peer');
   return options;
 }

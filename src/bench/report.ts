@@ -1,6 +1,8 @@
 import type { Failure } from './graphql-response.js';
 import type { ThroughputResult } from './load.js';
 import type { MachineInfo } from './machine.js';
+import type { ComparedResult, PeerComparison, ServerName, ServerSummary } from './peer-comparison.js';
+import { PEER_LABELS } from './peer-queries.js';
 import type { Variables } from './scenarios.js';
 import type { LatencySummary } from './stats.js';
 
@@ -78,6 +80,8 @@ export interface BenchReport {
   benchClient: { clientId: number; clientName: string; userId: number; role: string };
   results: CaseResult[];
   checks: string[];
+  /** The side-by-side run with PostGraphile, or null when `--peers none`. */
+  peers: PeerComparison | null;
   /** Operation files that could not be used, scenarios without an operation. */
   problems: string[];
 }
@@ -249,7 +253,10 @@ export function datasetLines(dataset: DatasetSummary): string[] {
 export function machineLines(machine: MachineInfo): string[] {
   return [
     `CPU: ${machine.cpuModel}, ${machine.cores} cores, ${machine.memoryGiB} GiB RAM, ${machine.os}`,
-    `Node ${machine.node}, PostgreSQL ${machine.postgresql}`,
+    `Node ${machine.node}, PostgreSQL ${machine.postgresql}` +
+      (machine.loadAverage
+        ? `; load average at the end of the run ${machine.loadAverage.join(', ')} (1, 5, 15 min)`
+        : ''),
     `The load generator, the gateway and both PostgreSQL servers (primary and replica) share these ` +
       `${machine.cores} cores: compare operations and revisions with these figures, do not read them as capacity.`,
   ];
@@ -272,6 +279,134 @@ export function methodLines(report: BenchReport): string[] {
   ];
 }
 
+/** Requests per second: one decimal under 100 (a loaded machine gives small rates), none above. */
+export function formatRate(value: number): string {
+  return value < 100 ? value.toFixed(1) : formatCount(value);
+}
+
+/** `1.52x`, or `n/a` when a figure is missing. */
+export function formatRatio(value: number | null): string {
+  return value === null ? 'n/a' : `${value.toFixed(2)}x`;
+}
+
+function figure(summary: ServerSummary | undefined, pick: (summary: ServerSummary) => number | null) {
+  const value = summary ? pick(summary) : null;
+  return value === null ? 'n/a' : value;
+}
+
+function serverOf(result: ComparedResult, server: ServerName): ServerSummary | undefined {
+  return result.servers.find((summary) => summary.server === server);
+}
+
+/**
+ * The side-by-side table: per compared operation, requests per second at N connections and p50/p99 at
+ * one connection of the gateway and each peer (medians over the rounds), and the gateway's ratios.
+ */
+export function renderPeerTable(comparison: PeerComparison, connections: number): string {
+  const peers = comparison.peers;
+  const header = [
+    'query',
+    `gateway rps@${connections}`,
+    ...peers.map((peer) => `${peer} rps`),
+    ...peers.map((peer) => `gateway/${peer}`),
+    'gateway p50 ms',
+    ...peers.map((peer) => `${peer} p50`),
+    'gateway p99 ms',
+    ...peers.map((peer) => `${peer} p99`),
+  ];
+  const ms = (value: number | 'n/a') => (value === 'n/a' ? value : formatMs(value));
+  const count = (value: number | 'n/a') => (value === 'n/a' ? value : formatRate(value));
+  const rows = comparison.results.map((result) => {
+    const gateway = serverOf(result, 'gateway');
+    return [
+      result.description,
+      count(figure(gateway, (s) => s.rps)),
+      ...peers.map((peer) => count(figure(serverOf(result, peer), (s) => s.rps))),
+      ...peers.map((peer) => formatRatio(ratioOf(gateway?.rps ?? null, serverOf(result, peer)?.rps ?? null))),
+      ms(figure(gateway, (s) => s.p50)),
+      ...peers.map((peer) => ms(figure(serverOf(result, peer), (s) => s.p50))),
+      ms(figure(gateway, (s) => s.p99)),
+      ...peers.map((peer) => ms(figure(serverOf(result, peer), (s) => s.p99))),
+    ];
+  });
+  return renderTable(header, rows, ['left', ...header.slice(1).map(() => 'right' as const)]);
+}
+
+function ratioOf(numerator: number | null, denominator: number | null): number | null {
+  return numerator === null || denominator === null || !(denominator > 0) ? null : numerator / denominator;
+}
+
+/** CPU per request (server process, database backends, both) and resident memory, per server. */
+export function renderPeerCpuTable(comparison: PeerComparison): string {
+  const header = [
+    'query',
+    'server',
+    'server CPU ms/request',
+    'database CPU ms/request',
+    'total CPU ms/request',
+    'RSS MiB',
+    'errors',
+  ];
+  const rows: string[][] = [];
+  for (const result of comparison.results) {
+    for (const summary of result.servers) {
+      const total =
+        summary.serverCpuMs === null || summary.databaseCpuMs === null
+          ? null
+          : summary.serverCpuMs + summary.databaseCpuMs;
+      rows.push([
+        result.operation,
+        serverLabel(summary.server),
+        summary.serverCpuMs === null ? 'n/a' : formatMs(summary.serverCpuMs),
+        summary.databaseCpuMs === null ? 'n/a' : formatMs(summary.databaseCpuMs),
+        total === null ? 'n/a' : formatMs(total),
+        summary.rssMiB === null ? 'n/a' : summary.rssMiB.toFixed(0),
+        String(summary.errors),
+      ]);
+    }
+  }
+  return renderTable(header, rows, ['left', 'left', 'right', 'right', 'right', 'right', 'right']);
+}
+
+function serverLabel(server: ServerName): string {
+  return server === 'gateway' ? 'gateway' : PEER_LABELS[server];
+}
+
+export function goalLines(comparison: PeerComparison): string[] {
+  return comparison.goals.map(
+    (goal) =>
+      `${goal.met === null ? 'NOT MEASURED' : goal.met ? 'MET' : 'NOT MET'}: ${goal.text} ` +
+      `(measured ${formatRatio(goal.ratio)}, goal ${goal.target.toFixed(1)}x)`,
+  );
+}
+
+export function peerMethodLines(comparison: PeerComparison, settings: BenchSettings): string[] {
+  return [
+    `peers: ${comparison.peers.map((peer) => PEER_LABELS[peer]).join(', ')} (bench/peers: v4 with ` +
+      `@graphile-contrib/pg-simplify-inflector, v5 with the amber and simplify-inflection presets), each in its ` +
+      `own process, pool of 20 like the gateway, NODE_ENV=production`,
+    `same database, same data, same tenant: the peers log in as \`${comparison.peerRole}\` on the ` +
+      `${comparison.peerDatabase} (where the gateway reads) with \`pulse.client_id\` set per transaction ` +
+      `(pgSettings); tenant rows ` +
+      (comparison.tenancy === 'rls'
+        ? 'scoped by row level security'
+        : 'scoped by a clientId condition in their queries, as the database has no RLS for that role yet'),
+    `before timing, each peer's answer was checked against the gateway's: same rows and nested rows (ids, ` +
+      `counts, order) everywhere, the first 5 rows value by value (${comparison.results
+        .map((result) => `${result.operation}: ${formatCount(result.checkedRows)} rows`)
+        .join(', ')})`,
+    `${comparison.rounds} interleaved round(s) (each round starts with another server); the tables show ` +
+      `medians. Per round and server: p50/p99 of one sequential client (${settings.latencyWarmupSeconds} s ` +
+      `warm-up, up to ${settings.latencyMaxSamples} requests or ${settings.latencyMaxSeconds} s), then ` +
+      `${settings.connections} connections (autocannon) for ${settings.throughputSeconds} s after a ` +
+      `${settings.throughputWarmupSeconds} s warm-up`,
+    `CPU per request: utime + stime from /proc/<pid>/stat over the ${settings.connections}-connection run, divided ` +
+      `by the requests completed; server = the server's process, database = the PostgreSQL backends connected ` +
+      `to the bench database on the primary and the replica (pg_stat_activity) over the same run; RSS: the ` +
+      `server's resident memory after the run (largest of the rounds)`,
+  ];
+}
+
 export function renderMarkdown(report: BenchReport): string {
   const list = (lines: readonly string[]) => lines.map((line) => `- ${line}`).join('\n');
   const sections = [
@@ -284,9 +419,19 @@ export function renderMarkdown(report: BenchReport): string {
     list(datasetLines(report.dataset)),
     '## Method',
     list(methodLines(report)),
-    '## Results',
-    renderResultsTable(report.results),
   ];
+  if (report.results.length > 0) sections.push('## Results', renderResultsTable(report.results));
+  if (report.peers) {
+    sections.push(
+      '## Side by side with PostGraphile',
+      renderPeerTable(report.peers, report.settings.connections),
+      renderPeerCpuTable(report.peers),
+      '### Goals',
+      list(goalLines(report.peers)),
+      '### How',
+      list(peerMethodLines(report.peers, report.settings)),
+    );
+  }
   if (report.checks.length > 0) sections.push('## Checks', list(report.checks));
   if (report.problems.length > 0) sections.push('## Problems', list(report.problems));
   return `${sections.join('\n\n')}\n`;
@@ -299,8 +444,17 @@ export function renderConsole(report: BenchReport): string {
     `Machine: ${machineLines(report.machine).join('\n         ')}`,
     `Data set: ${datasetLines(report.dataset).join('\n          ')}`,
     '',
-    renderResultsTable(report.results),
-    '',
+    ...(report.results.length > 0 ? [renderResultsTable(report.results), ''] : []),
+    ...(report.peers
+      ? [
+          renderPeerTable(report.peers, report.settings.connections),
+          '',
+          renderPeerCpuTable(report.peers),
+          '',
+          ...goalLines(report.peers).map((line) => `goal: ${line}`),
+          '',
+        ]
+      : []),
     ...report.checks.map((check) => `check: ${check}`),
     ...report.problems.map((problem) => `problem: ${problem}`),
   ];

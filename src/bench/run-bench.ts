@@ -19,6 +19,8 @@ import type { HttpTarget } from './load.js';
 import { describeMachine } from './machine.js';
 import { countKeys, loadOperationSources, parseOperationSources, withoutField } from './operations.js';
 import type { BenchOptions } from './options.js';
+import { runPeerComparison, selectComparedOperations } from './peer-comparison.js';
+import type { PeerComparison } from './peer-comparison.js';
 import { planCases, unusedScenarios } from './plan.js';
 import type { BenchCase } from './plan.js';
 import { deriveChecks, formatCount, formatMs, renderConsole, renderMarkdown } from './report.js';
@@ -39,6 +41,8 @@ export function projectRoot(): string {
 export interface BenchEnvironment {
   databaseUrl: string;
   replicaUrls: string[];
+  /** The tables' owner (DATABASE_OWNER_URL, default DATABASE_URL): creates the peers' link functions. */
+  ownerUrl: string;
 }
 
 /**
@@ -63,6 +67,8 @@ export async function runBench(options: BenchOptions, env: BenchEnvironment): Pr
   if (operations.length === 0) throw new Error(`no named operations in ${options.operationsDir}/*.graphql`);
   log(`${operations.length} operation(s): ${operations.map((operation) => operation.name).join(', ')}`);
   for (const problem of problems) log(`problem: ${problem}`);
+  // Unknown names fail here, before a minute of seeding.
+  if (options.peers.length > 0) selectComparedOperations(options.compare);
 
   const dataset = await ensureDataset({
     primaryUrl: env.databaseUrl,
@@ -93,8 +99,54 @@ export async function runBench(options: BenchOptions, env: BenchEnvironment): Pr
     const viewer: Viewer = { userId: benchClient.userId, clientId: benchClient.clientId, role: 'admin' };
     const token = await tokens.sign(viewer, 24 * 60 * 60);
 
-    const results = await countStatements(cases, dataset, tokens, token, options.countedRequests);
-    await measureLoad(cases, results, dataset, jwtSecret, token, options, root);
+    const results = options.peersOnly
+      ? []
+      : await countStatements(cases, dataset, tokens, token, options.countedRequests);
+    const mainScript = join(root, 'dist', 'src', 'main.js');
+    log(`starting the gateway: node ${mainScript}`);
+    const gateway: GatewayProcess = await startGateway(mainScript, {
+      databaseUrl: dataset.databaseUrl,
+      replicaUrls: dataset.replicaUrls,
+      jwtSecret,
+    });
+    const stopOnSignal = () => void gateway.stop().finally(() => process.exit(130));
+    process.once('SIGINT', stopOnSignal);
+    process.once('SIGTERM', stopOnSignal);
+    let peers: PeerComparison | null = null;
+    try {
+      if (!options.peersOnly) await measureLoad(cases, results, gateway, token, options);
+      if (options.peers.length > 0) {
+        const repositoryId = await VARIABLE_LOOKUPS.repositoryId!(ctx);
+        if (typeof repositoryId !== 'number') throw new Error('the bench client has no repository');
+        peers = await runPeerComparison({
+          root,
+          dataset,
+          ownerUrl: env.ownerUrl,
+          gateway,
+          token,
+          operations: parsed.operations,
+          values: { repositoryId },
+          clientId: benchClient.clientId,
+          options: {
+            peers: options.peers,
+            operations: options.compare,
+            rounds: options.rounds,
+            connections: options.connections,
+            throughputSeconds: options.throughputSeconds,
+            warmupSeconds: options.throughputWarmupSeconds,
+            latencyMaxSamples: options.latencyMaxSamples,
+            latencyMaxSeconds: options.latencyMaxSeconds,
+            peerRole: options.peerRole,
+            valueRows: 5,
+          },
+          log,
+        });
+      }
+    } finally {
+      process.off('SIGINT', stopOnSignal);
+      process.off('SIGTERM', stopOnSignal);
+      await gateway.stop();
+    }
 
     const [{ server_version: postgresql }] = (await pool.query('show server_version')).rows as {
       server_version: string;
@@ -128,6 +180,7 @@ export async function runBench(options: BenchOptions, env: BenchEnvironment): Pr
       benchClient: { ...benchClient, role: viewer.role },
       results,
       checks: deriveChecks(results),
+      peers,
       problems,
     };
   } finally {
@@ -265,67 +318,48 @@ function summarizeStatements(
   };
 }
 
-/** Latency (one client) and throughput (N connections) against the built gateway in a child process. */
+/** Latency (one client) and throughput (N connections) of every case against the gateway's process. */
 async function measureLoad(
   cases: readonly BenchCase[],
   results: CaseResult[],
-  dataset: Dataset,
-  jwtSecret: string,
+  gateway: GatewayProcess,
   token: string,
   options: BenchOptions,
-  root: string,
 ): Promise<void> {
   const measurable = cases.map((benchCase, index) => ({ benchCase, result: results[index]! }));
   if (!measurable.some(({ result }) => result.status === 'ok')) return;
-
-  const mainScript = join(root, 'dist', 'src', 'main.js');
-  log(`starting the gateway: node ${mainScript}`);
-  const gateway: GatewayProcess = await startGateway(mainScript, {
-    databaseUrl: dataset.databaseUrl,
-    replicaUrls: dataset.replicaUrls,
-    jwtSecret,
-  });
-  const stopOnSignal = () => void gateway.stop().finally(() => process.exit(130));
-  process.once('SIGINT', stopOnSignal);
-  process.once('SIGTERM', stopOnSignal);
-  try {
-    for (const { benchCase, result } of measurable) {
-      if (result.status !== 'ok') continue;
-      const target: HttpTarget = {
-        url: `${gateway.origin}/graphql`,
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-        body: requestBody(benchCase.operation.document, benchCase.operation.name, benchCase.variables),
-      };
-      const sequential = await measureSequential(target, {
-        warmupSeconds: options.latencyWarmupSeconds,
-        maxSamples: options.latencyMaxSamples,
-        maxSeconds: options.latencyMaxSeconds,
-      });
-      if (sequential.latencies.length === 0) {
-        result.status = 'failing';
-        result.failure = sequential.firstFailure ?? { code: 'ERROR', message: 'no successful request' };
-        log(`${benchCase.label}: FAILING on the gateway ${result.failure.code}: ${result.failure.message}`);
-        continue;
-      }
-      result.latency = summarizeLatencies(sequential.latencies);
-      const throughput = await measureThroughput(target, {
-        connections: options.connections,
-        seconds: options.throughputSeconds,
-        warmupSeconds: options.throughputWarmupSeconds,
-      });
-      result.throughput = throughput;
-      result.errors = sequential.errors + throughput.errors;
-      if (sequential.firstFailure) result.notes.push(`first error: ${sequential.firstFailure.code}`);
-      log(
-        `${benchCase.label}: p50 ${formatMs(result.latency.p50)} ms, p99 ${formatMs(result.latency.p99)} ms ` +
-          `(${result.latency.samples} samples), ${formatCount(throughput.rps)} rps at ${throughput.connections}, ` +
-          `${result.errors} error(s)`,
-      );
+  for (const { benchCase, result } of measurable) {
+    if (result.status !== 'ok') continue;
+    const target: HttpTarget = {
+      url: `${gateway.origin}/graphql`,
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: requestBody(benchCase.operation.document, benchCase.operation.name, benchCase.variables),
+    };
+    const sequential = await measureSequential(target, {
+      warmupSeconds: options.latencyWarmupSeconds,
+      maxSamples: options.latencyMaxSamples,
+      maxSeconds: options.latencyMaxSeconds,
+    });
+    if (sequential.latencies.length === 0) {
+      result.status = 'failing';
+      result.failure = sequential.firstFailure ?? { code: 'ERROR', message: 'no successful request' };
+      log(`${benchCase.label}: FAILING on the gateway ${result.failure.code}: ${result.failure.message}`);
+      continue;
     }
-  } finally {
-    process.off('SIGINT', stopOnSignal);
-    process.off('SIGTERM', stopOnSignal);
-    await gateway.stop();
+    result.latency = summarizeLatencies(sequential.latencies);
+    const throughput = await measureThroughput(target, {
+      connections: options.connections,
+      seconds: options.throughputSeconds,
+      warmupSeconds: options.throughputWarmupSeconds,
+    });
+    result.throughput = throughput;
+    result.errors = sequential.errors + throughput.errors;
+    if (sequential.firstFailure) result.notes.push(`first error: ${sequential.firstFailure.code}`);
+    log(
+      `${benchCase.label}: p50 ${formatMs(result.latency.p50)} ms, p99 ${formatMs(result.latency.p99)} ms ` +
+        `(${result.latency.samples} samples), ${formatCount(throughput.rps)} rps at ${throughput.connections}, ` +
+        `${result.errors} error(s)`,
+    );
   }
 }
 

@@ -35,3 +35,17 @@ export function summarizeLatencies(samples: readonly number[]): LatencySummary {
     max: sorted[sorted.length - 1]!,
   };
 }
+
+/** The median of some values (the mean of the middle two for an even count); null for none. */
+export function median(values: readonly number[]): number | null {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+}
+
+/** `numerator / denominator`, or null when either is unknown or the denominator is not positive. */
+export function ratio(numerator: number | null, denominator: number | null): number | null {
+  if (numerator === null || denominator === null || !(denominator > 0)) return null;
+  return numerator / denominator;
+}
