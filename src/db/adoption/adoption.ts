@@ -50,6 +50,20 @@ export class AdoptionRefusedError extends Error {
   }
 }
 
+/** PostgreSQL refused one of the adoption's statements; the transaction was rolled back. */
+export class AdoptionFailedError extends Error {
+  constructor(
+    readonly statement: string,
+    cause: Error,
+  ) {
+    super(
+      `adoption stopped at \`${statement}\`: ${cause.message}. It was rolled back; nothing was changed. ` +
+        `Run \`pulse migrate plan\` to see every statement`,
+      { cause },
+    );
+  }
+}
+
 /** The database is neither empty, nor ours, nor a whole predecessor schema. */
 export class UnrecognisedDatabaseError extends Error {}
 
@@ -95,7 +109,13 @@ export async function adoptPredecessor(
   try {
     const prepared = await prepareAdoption(client, initial);
     if (prepared.violations.length > 0) throw new AdoptionRefusedError(prepared.violations);
-    for (const step of prepared.pending) await client.query(step.sql);
+    for (const step of prepared.pending) {
+      try {
+        await client.query(step.sql);
+      } catch (error) {
+        throw new AdoptionFailedError(step.sql, error as Error);
+      }
+    }
     await client.query(
       `create table if not exists ${MIGRATIONS_TABLE} (id serial primary key, name varchar(255), executed_at timestamptz default current_timestamp)`,
     );

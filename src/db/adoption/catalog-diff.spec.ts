@@ -72,12 +72,15 @@ describe('diffCatalogs', () => {
     expect(sql.some((statement) => /drop constraint "pk_issues"/.test(statement))).toBe(false);
   });
 
-  it('reads timestamps without time zone as UTC and checks lengths, nulls and duplicates first', () => {
-    const created = up.find((step) => step.sql.includes('"created" type'))!;
-    expect(created.sql).toBe(
-      `alter table "issues" alter column "created" type timestamp with time zone using "created" at time zone 'UTC'`,
+  it('changes all columns of a table in one statement (one rewrite), timestamps read as UTC, after checks', () => {
+    const columns = up.find((step) => step.sql.includes('"created" type'))!;
+    expect(columns.sql).toBe(
+      'alter table "issues" alter column "key" type character varying(50) using "key"::character varying(50), ' +
+        'alter column "key" set not null, ' +
+        `alter column "created" type timestamp with time zone using "created" at time zone 'UTC', ` +
+        'add column "embedding" vector(1536)',
     );
-    expect(created.touches).toBe('issues');
+    expect(columns.touches).toBe('issues');
     const kinds = up.flatMap((step) => step.checks.map((check) => `${check.kind} ${check.subject}`));
     expect(kinds).toEqual(
       expect.arrayContaining([
@@ -94,7 +97,9 @@ describe('diffCatalogs', () => {
       'legacy',
     );
     const down = diffCatalogs(target, live, { direction: 'down', dropTables: [], sourceStatements: [] });
-    expect(down.map((step) => step.sql)).toContain('alter table "issues" drop column "embedding"');
+    expect(down.map((step) => step.sql).join('\n')).toMatch(
+      /^alter table "issues" .*, drop column "embedding"$/m,
+    );
     expect(down.map((step) => step.sql).at(-1)).toBe('drop extension if exists "vector"');
   });
 

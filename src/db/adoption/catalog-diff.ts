@@ -106,6 +106,10 @@ function createTableStatement(table: string, wanted: CatalogTable): string {
   return `create table ${q(table)} (${columns.join(', ')})`;
 }
 
+/**
+ * All column changes of one table go into one ALTER TABLE: PostgreSQL then rewrites the table once,
+ * not once per changed column (issues has a dozen timestamp columns).
+ */
 function diffColumns(
   table: string,
   existing: CatalogTable,
@@ -113,88 +117,78 @@ function diffColumns(
   options: DiffOptions,
   add: AddStep,
 ): void {
+  const actions: string[] = [];
+  const checks: ViolationCheck[] = [];
+  let rewrites = false;
   for (const [name, column] of Object.entries(wanted.columns).sort(
     ([, a], [, b]) => a.position - b.position,
   )) {
     const current = existing.columns[name];
     if (!current) {
-      addColumn(table, name, column, add);
+      const parts = [`add column ${q(name)} ${column.type}`];
+      if (column.default !== null) parts.push(`default ${column.default}`);
+      if (column.notNull) parts.push('not null');
+      actions.push(parts.join(' '));
+      if (column.default !== null) rewrites = true;
+      if (column.notNull && column.default === null) {
+        checks.push({
+          kind: 'required-column-without-default',
+          table,
+          subject: name,
+          rule: `${name} is a new NOT NULL column without a default, so the table must be empty`,
+          sql: violationQuery(table, existing, 'true'),
+        });
+      }
       continue;
     }
     if (current.type !== column.type) {
-      add(
-        4,
-        `alter table ${q(table)} alter column ${q(name)} type ${column.type} using ${conversion(name, current, column)}`,
-        {
-          touches: table,
-          checks: lengthCheck(table, existing, name, column),
-        },
-      );
+      actions.push(`alter column ${q(name)} type ${column.type} using ${conversion(name, current, column)}`);
+      checks.push(...lengthCheck(table, existing, name, column));
+      rewrites = true;
     }
     if (current.default !== column.default) {
-      add(
-        4,
+      actions.push(
         column.default === null
-          ? `alter table ${q(table)} alter column ${q(name)} drop default`
-          : `alter table ${q(table)} alter column ${q(name)} set default ${column.default}`,
+          ? `alter column ${q(name)} drop default`
+          : `alter column ${q(name)} set default ${column.default}`,
       );
     }
     if (current.notNull !== column.notNull) {
-      add(4, `alter table ${q(table)} alter column ${q(name)} ${column.notNull ? 'set' : 'drop'} not null`, {
-        checks: column.notNull
-          ? [
-              {
-                kind: 'null-in-not-null-column',
-                table,
-                subject: name,
-                rule: `${name} is NOT NULL`,
-                sql: violationQuery(table, existing, `${q(name)} is null`),
-              },
-            ]
-          : [],
-      });
+      actions.push(`alter column ${q(name)} ${column.notNull ? 'set' : 'drop'} not null`);
+      if (column.notNull) {
+        checks.push({
+          kind: 'null-in-not-null-column',
+          table,
+          subject: name,
+          rule: `${name} is NOT NULL`,
+          sql: violationQuery(table, existing, `${q(name)} is null`),
+        });
+      }
     }
   }
   for (const name of Object.keys(existing.columns).filter((column) => !wanted.columns[column])) {
     if (options.direction === 'down') {
-      add(4, `alter table ${q(table)} drop column ${q(name)}`, { touches: table });
+      actions.push(`drop column ${q(name)}`);
+      rewrites = true;
     } else {
       // Dropping a column the unified schema does not know would lose its values: the operator decides.
-      add(4, `-- ${table}.${name} is not part of the unified schema`, {
-        checks: [
-          {
-            kind: 'unknown-column',
-            table,
-            subject: name,
-            rule: `${table} has no column ${name} in the unified schema`,
-            sql: violationQuery(table, existing, 'true'),
-          },
-        ],
+      checks.push({
+        kind: 'unknown-column',
+        table,
+        subject: name,
+        rule: `${table} has no column ${name} in the unified schema`,
+        sql: violationQuery(table, existing, 'true'),
       });
     }
   }
-}
-
-function addColumn(table: string, name: string, column: CatalogColumn, add: AddStep): void {
-  const parts = [`alter table ${q(table)} add column ${q(name)} ${column.type}`];
-  if (column.default !== null) parts.push(`default ${column.default}`);
-  if (column.notNull) parts.push('not null');
-  const filled = column.default !== null;
-  add(4, parts.join(' '), {
-    touches: filled ? table : undefined,
-    checks:
-      column.notNull && !filled
-        ? [
-            {
-              kind: 'required-column-without-default',
-              table,
-              subject: name,
-              rule: `${name} is a new NOT NULL column without a default, so the table must be empty`,
-              sql: `select count(*)::int as rows, (array_agg(${q('id')}::text order by ${q('id')}))[1:${FIRST_IDS}] as first_ids from ${q(table)}`,
-            },
-          ]
-        : [],
-  });
+  if (actions.length > 0) {
+    add(4, `alter table ${q(table)} ${actions.join(', ')}`, {
+      touches: rewrites ? table : undefined,
+      checks,
+    });
+  } else if (checks.length > 0) {
+    add(4, `-- ${table}: columns outside the unified schema`, { checks });
+  }
 }
 
 function conversion(name: string, from: CatalogColumn, to: CatalogColumn): string {
