@@ -1,9 +1,12 @@
 import 'reflect-metadata';
 
-import { cpus, totalmem } from 'node:os';
+import { rmSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
 
 import { loadConfig } from '../config/config.js';
 import { openDatabase } from '../db/database.js';
+import { backupDatabase } from '../db/adoption/database-backup.js';
 import { migrateDown, migrateUpReport, planMigrations } from '../db/migration-runner.js';
 import { databaseUrlFor, withPgClient } from '../db/pg-client.js';
 import {
@@ -16,7 +19,8 @@ import { buildPredecessorDatabase, predecessorChecksums } from '../testing/prede
  * `npm run bench:adopt`: a predecessor database of 4 clients x 25,000 issues (with their changelogs,
  * pull requests, reviews, commits, comments and links) generated with set-based SQL in the
  * `pulse_bench_adopt` database, then timed: plan, up (the adoption), a checksum of every predecessor
- * column before and after, down, and up again. Prints the figures; not a test.
+ * column before and after, a verified backup, down, and up again. Prints the figures; not a test. The
+ * database is dropped afterwards.
  */
 async function main(): Promise<void> {
   const issuesPerClient = Number(process.argv[2] ?? 25_000);
@@ -73,6 +77,10 @@ async function main(): Promise<void> {
     console.log(
       `plan: ${plan.migrations[0]?.statements.length ?? 0} statements, ${plan.violations.length} violations`,
     );
+    const dump = join(tmpdir(), `${name}.dump`);
+    const backup = await timed('pg_dump backup, read back with pg_restore', () => backupDatabase(url, dump));
+    console.log(`backup: ${(backup.bytes / 2 ** 20).toFixed(1)} MiB, ${backup.entries} entries`);
+    rmSync(dump, { force: true });
     await timed('migrate up (adoption, one transaction)', () => migrateUpReport(database.orm));
     const after = await timed('checksum after adoption', () =>
       withPgClient(url, (client) => predecessorChecksums(client, 'adopted', tables)),
@@ -84,6 +92,9 @@ async function main(): Promise<void> {
     await timed('migrate up again', () => migrateUpReport(database.orm));
   } finally {
     await database.close();
+    await withPgClient(databaseUrlFor(config.databaseUrl, 'postgres'), (client) =>
+      client.query(`drop database if exists ${name} with (force)`),
+    );
   }
 }
 

@@ -26,7 +26,7 @@ export interface MigrationStatus {
 
 export interface MigrateUpReport {
   /** The adoption that ran first, when the database was a predecessor's. */
-  adoption: AdoptionPlan | null;
+  adoption: (AdoptionPlan & { migration: string }) | null;
   /** Migrations that ran normally (after an adoption, the ones later than the initial migration). */
   applied: string[];
 }
@@ -45,18 +45,20 @@ export interface MigrationPlan {
  */
 export async function migrateUp(orm: Orm): Promise<string[]> {
   const report = await migrateUpReport(orm);
-  return [...(report.adoption ? [initialMigration(orm).name] : []), ...report.applied];
+  return [...(report.adoption ? [INITIAL_MIGRATION.name] : []), ...report.applied];
 }
 
 export async function migrateUpReport(orm: Orm): Promise<MigrateUpReport> {
   const url = serverUrl(orm);
-  let adoption: AdoptionPlan | null = null;
+  let adoption: MigrateUpReport['adoption'] = null;
   if (url) {
     adoption = await withPgClient(url, async (client) => {
       const shape = await recogniseDatabase(client);
       if (shape.kind === 'unrecognised')
         throw new Error(`refusing to migrate this database: ${shape.reason}`);
-      return shape.kind === 'predecessor' ? adoptPredecessor(client, await initialStatements(orm)) : null;
+      if (shape.kind !== 'predecessor') return null;
+      const plan = await adoptPredecessor(client, await initialStatements(orm));
+      return { ...plan, migration: INITIAL_MIGRATION.name };
     });
   }
   const applied = await runOnPrimary(orm, () => orm.migrator.up());
@@ -89,7 +91,7 @@ export async function planMigrations(orm: Orm): Promise<MigrationPlan> {
   const plan: MigrationPlan = { shape: shape.kind, migrations: [], violations: [] };
   for (const migration of MIGRATIONS) {
     if (executed.includes(migration.name)) continue;
-    if (migration === MIGRATIONS[0] && shape.kind === 'predecessor') {
+    if (migration === INITIAL_MIGRATION && shape.kind === 'predecessor') {
       const adoption = await withPgClient(url!, async (client) =>
         planAdoption(client, await initialStatements(orm)),
       );
@@ -133,19 +135,18 @@ export async function migrationStatus(orm: Orm): Promise<MigrationStatus> {
 }
 
 /** The first migration creates the whole schema; on a predecessor database it is adopted instead. */
-function initialMigration(orm: Orm): (typeof MIGRATIONS)[number] {
-  void orm;
-  return MIGRATIONS[0]!;
-}
+const INITIAL_MIGRATION = MIGRATIONS[0]!;
 
 async function initialStatements(orm: Orm): Promise<InitialMigration> {
-  const initial = initialMigration(orm);
-  return { name: initial.name, statements: await migrationStatements(orm, initial.class, 'up') };
+  return {
+    name: INITIAL_MIGRATION.name,
+    statements: await migrationStatements(orm, INITIAL_MIGRATION.class, 'up'),
+  };
 }
 
 /** The tables the initial migration creates: the only ones undoing an adoption may drop. */
 function unifiedTables(orm: Orm): Promise<string[]> {
-  return migrationStatements(orm, initialMigration(orm).class, 'up').then((statements) =>
+  return migrationStatements(orm, INITIAL_MIGRATION.class, 'up').then((statements) =>
     statements.flatMap((sql) => /^create table "([^"]+)"/i.exec(sql)?.[1] ?? []),
   );
 }

@@ -44,7 +44,7 @@ export function migrateCommand(run: CliRun): Command {
           const report = await migrateUpReport(database.orm);
           if (report.adoption) {
             run.print(
-              `adopted the predecessor database in place as 20261122000000-initial-schema ` +
+              `adopted the predecessor database in place as ${report.adoption.migration} ` +
                 `(${report.adoption.statements.length} statements, one transaction)`,
             );
           }

@@ -7,7 +7,6 @@ import {
 } from '../predecessor/ai-learning-memory-mapping.js';
 import { predecessorSchemaStatements } from '../predecessor/predecessor-schema.js';
 import { recogniseDatabase } from '../predecessor/recognise-predecessor.js';
-import type { DatabaseShape } from '../predecessor/recognise-predecessor.js';
 import { BOOKKEEPING_TABLES, readCatalog } from './catalog.js';
 import type { Catalog } from './catalog.js';
 import { diffCatalogs } from './catalog-diff.js';
@@ -72,10 +71,6 @@ export interface InitialMigration {
   name: string;
   /** Its up statements, as it would run them on an empty database. */
   statements: string[];
-}
-
-export async function recognise(client: pg.ClientBase): Promise<DatabaseShape> {
-  return recogniseDatabase(client);
 }
 
 /**
