@@ -1,3 +1,4 @@
+import { PgliteDriver } from '@mikro-orm/pglite';
 import type { AbstractSqlDriver } from '@mikro-orm/sql';
 import type { Migration } from '@mikro-orm/migrations';
 
@@ -172,6 +173,8 @@ async function executedNames(orm: Orm): Promise<string[]> {
 
 /** The URL of the PostgreSQL server; null for the embedded database (never a predecessor's). */
 function serverUrl(orm: Orm): string | null {
+  // The PGlite driver answers a default clientUrl too, but there is no server behind it.
+  if (orm.driver instanceof PgliteDriver) return null;
   return (orm.config.get('clientUrl') as string | undefined) ?? null;
 }
 
