@@ -39,9 +39,9 @@ describe('pulse CLI against real PostgreSQL', () => {
     await testDb?.drop();
   });
 
-  it('migrate status lists the pending migrations on an empty database', async () => {
+  it('migrate status lists the pending migrations on an empty database, exit code 1', async () => {
     expect(await pulse('migrate', 'status')).toEqual({
-      code: 0,
+      code: 1,
       out: 'pending  20261122000000-initial-schema\npending  20261201000000-row-level-security',
       err: '',
     });

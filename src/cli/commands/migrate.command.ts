@@ -1,27 +1,100 @@
 import { Command } from 'commander';
 
-import { migrateDown, migrateUp, migrationStatus } from '../../db/migration-runner.js';
+import { AdoptionRefusedError } from '../../db/adoption/adoption.js';
+import type { PlannedStatement } from '../../db/adoption/adoption.js';
+import type { Violation } from '../../db/adoption/catalog-diff.js';
+import { BackupError, backupDatabase } from '../../db/adoption/database-backup.js';
+import { migrateDown, migrateUpReport, migrationStatus, planMigrations } from '../../db/migration-runner.js';
 import { withDatabase } from '../cli-run.js';
 import type { CliRun } from '../cli-run.js';
 
 export function migrateCommand(run: CliRun): Command {
-  const migrate = new Command('migrate').description('apply, revert or list the schema migrations');
+  const migrate = new Command('migrate').description(
+    'apply, plan, revert or list the schema migrations; adopts a predecessor database in place',
+  );
 
   migrate
     .command('up')
-    .description('apply all pending migrations in one transaction')
-    .action(() =>
+    .description(
+      'apply all pending migrations; a predecessor database is adopted in place first (one transaction)',
+    )
+    .option('--backup <file>', 'first take a pg_dump custom-format dump of the whole database and verify it')
+    .action((options: { backup?: string }) =>
       withDatabase(run, async (database) => {
-        const applied = await migrateUp(database.orm);
-        run.print(
-          applied.length ? `applied: ${applied.join(', ')}` : 'database is up to date; nothing to apply',
-        );
+        if (options.backup) {
+          const url = run.config.databaseUrl;
+          if (!url) {
+            run.warn('pulse: --backup needs DATABASE_URL (the embedded database is a folder: copy it)');
+            run.exitCode = 1;
+            return;
+          }
+          try {
+            const backup = await backupDatabase(url, options.backup);
+            run.print(
+              `backup: ${backup.file} (${backup.bytes} bytes, ${backup.entries} entries, read back with pg_restore --list)`,
+            );
+          } catch (error) {
+            if (!(error instanceof BackupError)) throw error;
+            run.warn(`pulse: ${error.message}`);
+            run.exitCode = 1;
+            return;
+          }
+        }
+        try {
+          const report = await migrateUpReport(database.orm);
+          if (report.adoption) {
+            run.print(
+              `adopted the predecessor database in place as ${report.adoption.migration} ` +
+                `(${report.adoption.statements.length} statements, one transaction)`,
+            );
+          }
+          if (report.applied.length) run.print(`applied: ${report.applied.join(', ')}`);
+          if (!report.adoption && report.applied.length === 0)
+            run.print('database is up to date; nothing to apply');
+        } catch (error) {
+          if (!(error instanceof AdoptionRefusedError)) throw error;
+          run.warn(`pulse: ${error.message}`);
+          for (const line of violationLines(error.violations)) run.warn(line);
+          run.warn('see "Upgrading a predecessor database" in README.md for how to resolve each kind');
+          run.exitCode = 1;
+        }
+      }),
+    );
+
+  migrate
+    .command('plan')
+    .description(
+      'print every statement `up` would run here, with rows touched and violations; changes nothing',
+    )
+    .option('--json', 'machine-readable output')
+    .action((options: { json?: boolean }) =>
+      withDatabase(run, async (database) => {
+        const plan = await planMigrations(database.orm);
+        if (plan.violations.length > 0) run.exitCode = 1;
+        if (options.json) {
+          run.print(JSON.stringify(plan, null, 2));
+          return;
+        }
+        run.print(`-- database: ${describeShape(plan.shape)}`);
+        if (plan.migrations.length === 0) run.print('-- nothing to apply');
+        for (const migration of plan.migrations) {
+          run.print(`-- migration ${migration.name}${migration.adopted ? ' (adopted in place)' : ''}`);
+          for (const statement of migration.statements) run.print(statementLine(statement));
+        }
+        if (plan.violations.length > 0) {
+          run.print(
+            `-- refused: ${plan.violations.length} rule(s) broken by existing rows; up would change nothing`,
+          );
+          for (const line of violationLines(plan.violations)) run.print(`-- ${line}`);
+        }
       }),
     );
 
   migrate
     .command('down')
-    .description('revert every migration (drops the schema)')
+    .description(
+      'revert every migration; on an adopted database, return it to the predecessor shape with its rows',
+    )
     .action(() =>
       withDatabase(run, async (database) => {
         const reverted = await migrateDown(database.orm);
@@ -31,16 +104,46 @@ export function migrateCommand(run: CliRun): Command {
 
   migrate
     .command('status')
-    .description('list applied and pending migrations')
+    .description('fresh or adopted, applied and pending migrations; exit code 1 while any is pending')
     .action(() =>
       withDatabase(run, async (database) => {
         const status = await migrationStatus(database.orm);
+        if (status.origin.kind === 'adopted') {
+          const { record } = status.origin;
+          run.print(`adopted  ${record.adoptedAt.toISOString()}  from ${record.source}`);
+        } else if (status.shape === 'predecessor') {
+          run.print('predecessor database, not adopted yet: `pulse migrate up` adopts it in place');
+        }
         for (const row of status.executed)
           run.print(`applied  ${row.name}  ${row.executedAt?.toISOString() ?? ''}`);
         for (const name of status.pending) run.print(`pending  ${name}`);
         if (status.executed.length + status.pending.length === 0) run.print('no migrations');
+        if (status.pending.length > 0) run.exitCode = 1;
       }),
     );
 
   return migrate;
+}
+
+function describeShape(shape: string): string {
+  switch (shape) {
+    case 'predecessor':
+      return 'predecessor schema, adopted in place by up';
+    case 'managed':
+      return 'migrated by this gateway';
+    default:
+      return 'empty, a fresh install';
+  }
+}
+
+function statementLine(statement: PlannedStatement): string {
+  return `${statement.sql};${statement.rows === null ? '' : `  -- rows: ${statement.rows}`}`;
+}
+
+function violationLines(violations: Violation[]): string[] {
+  return violations.map(
+    (violation) =>
+      `${violation.kind}: ${violation.table}.${violation.subject}: ${violation.rows} row(s), first ids ` +
+      `${violation.firstIds.join(', ')} (rule: ${violation.rule})`,
+  );
 }
