@@ -4,6 +4,8 @@ import { resolve } from 'node:path';
 export interface Config {
   /** Primary PostgreSQL; absent means the embedded PGlite database. */
   databaseUrl: string | null;
+  /** The tables' owner, for migrations and the CLI's admin commands (`DATABASE_OWNER_URL`, default `DATABASE_URL`). */
+  databaseOwnerUrl: string | null;
   /** Streaming replicas that serve reads. */
   replicaUrls: string[];
   /** Where the embedded database keeps its files; `memory` keeps it in memory only. */
@@ -52,6 +54,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const embeddedDataDir = nonEmpty(env.EMBEDDED_DB_DIR) ?? '.data/pglite';
   return {
     databaseUrl,
+    databaseOwnerUrl: nonEmpty(env.DATABASE_OWNER_URL) ?? databaseUrl,
     replicaUrls,
     embeddedDataDir: embeddedDataDir === 'memory' ? 'memory' : resolve(embeddedDataDir),
     seedEmbedded: (env.EMBEDDED_DB_SEED ?? 'true') !== 'false',
