@@ -2,6 +2,7 @@ import { Command } from 'commander';
 
 import { migrateDown, migrateUp, migrationStatus } from '../../db/migration-runner.js';
 import { withDatabase } from '../cli-run.js';
+import { migrateFromCommand, migrateHistoryCommand } from './migrate-from.command.js';
 import type { CliRun } from '../cli-run.js';
 
 export function migrateCommand(run: CliRun): Command {
@@ -41,6 +42,8 @@ export function migrateCommand(run: CliRun): Command {
         if (status.executed.length + status.pending.length === 0) run.print('no migrations');
       }),
     );
+
+  migrate.addCommand(migrateFromCommand(run)).addCommand(migrateHistoryCommand(run));
 
   return migrate;
 }
