@@ -2,7 +2,13 @@ import 'reflect-metadata';
 
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 
-import { ALL_TABLES, BUSINESS_TABLES, ML_TABLES } from '../testing/schema-tables.js';
+import {
+  ALL_TABLES,
+  BUSINESS_TABLES,
+  CONSOLIDATION_TABLES,
+  MIGRATION_NAMES,
+  ML_TABLES,
+} from '../testing/schema-tables.js';
 import { createTestDatabase } from '../testing/test-database.js';
 import type { TestDatabase } from '../testing/test-database.js';
 import { openDatabase } from './database.js';
@@ -34,8 +40,8 @@ describe('initial schema migration (real PostgreSQL + pgvector)', () => {
 
   it('creates the whole schema on an empty database', async () => {
     expect(await userTables()).toEqual([]);
-    expect(await migrateUp(database.orm)).toEqual(['20261122000000-initial-schema']);
-    expect(await userTables()).toEqual(ALL_TABLES);
+    expect(await migrateUp(database.orm)).toEqual(MIGRATION_NAMES);
+    expect(await userTables()).toEqual([...ALL_TABLES, ...CONSOLIDATION_TABLES].sort());
   });
 
   it('declares embedding vector(1536) on exactly the 24 business tables', async () => {
@@ -91,7 +97,7 @@ describe('initial schema migration (real PostgreSQL + pgvector)', () => {
         .filter((row) => row.definition.includes('REFERENCES clients'))
         .map((r) => r.table)
         .sort(),
-    ).toEqual(ML_TABLES);
+    ).toEqual([...ML_TABLES, 'consolidation_id_map'].sort());
     expect(rows).toContainEqual({
       table: 'ml_anomaly_alerts',
       definition: 'FOREIGN KEY (acknowledged_by) REFERENCES users(id)',
@@ -123,17 +129,17 @@ describe('initial schema migration (real PostgreSQL + pgvector)', () => {
     expect(await migrateUp(database.orm)).toEqual([]);
     const status = await migrationStatus(database.orm);
     expect(status.pending).toEqual([]);
-    expect(status.executed.map((row) => row.name)).toEqual(['20261122000000-initial-schema']);
+    expect(status.executed.map((row) => row.name)).toEqual(MIGRATION_NAMES);
   });
 
   it('removes everything on down, and comes back on up', async () => {
-    expect(await migrateDown(database.orm)).toEqual(['20261122000000-initial-schema']);
+    expect(await migrateDown(database.orm)).toEqual([...MIGRATION_NAMES].reverse());
     expect(await userTables()).toEqual([]);
     const extensions = await testDb.query(`select extname from pg_extension where extname = 'vector'`);
     expect(extensions).toEqual([]);
-    expect((await migrationStatus(database.orm)).pending).toEqual(['20261122000000-initial-schema']);
-    expect(await migrateUp(database.orm)).toEqual(['20261122000000-initial-schema']);
-    expect(await userTables()).toEqual(ALL_TABLES);
+    expect((await migrationStatus(database.orm)).pending).toEqual(MIGRATION_NAMES);
+    expect(await migrateUp(database.orm)).toEqual(MIGRATION_NAMES);
+    expect(await userTables()).toEqual([...ALL_TABLES, ...CONSOLIDATION_TABLES].sort());
   });
 
   it('leaves nothing half-written when a statement fails', async () => {

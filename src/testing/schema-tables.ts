@@ -34,3 +34,8 @@ export const BUSINESS_TABLES = [
 export const ML_TABLES = ['ai_learning_memory', 'ml_anomaly_alerts', 'ml_prediction_log'];
 
 export const ALL_TABLES = [...BUSINESS_TABLES, 'integrations', ...ML_TABLES].sort();
+
+/** The bookkeeping tables of `pulse migrate from` (no entity maps them). */
+export const CONSOLIDATION_TABLES = ['consolidation_id_map', 'consolidation_progress', 'consolidation_runs'];
+
+export const MIGRATION_NAMES = ['20261122000000-initial-schema', '20261201130000-consolidation-bookkeeping'];
