@@ -24,6 +24,8 @@ export interface ConsolidationSource {
   clients(): Promise<SourceClient[]>;
   /** How many rows of the plan's table belong to the given clients. */
   count(plan: TableCopyPlan, clientIds: number[]): Promise<number>;
+  /** The largest id of the plan's (serial-keyed) table among the given clients' rows, or null. */
+  maxId(plan: TableCopyPlan, clientIds: number[]): Promise<number | null>;
   /** The next rows after `after` (a key, or null for the first batch), in key order. */
   batch(
     plan: TableCopyPlan,

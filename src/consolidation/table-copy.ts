@@ -48,6 +48,12 @@ export async function copyTable(context: CopyContext, plan: TableCopyPlan): Prom
   let after = await target.checkpoint(source.label, plan.table, phaseFor('copy', context));
   const total = await source.count(plan, context.clientIds);
   const done = after ? await doneSoFar(context, plan) : 0;
+  if (plan.keyKind === 'serial' && plan.scope.kind !== 'global') {
+    // New ids for the rows whose id is taken come from above every source id: handed out from below,
+    // they would take the ids of later source rows that are still free, and remap those too.
+    const largest = await source.maxId(plan, context.clientIds);
+    if (largest !== null) await target.reserveIds(plan.table, plan.keyColumns[0]!, largest, 0);
+  }
   context.progress.start(plan.table, total, done);
   for (;;) {
     const rows = await source.batch(plan, context.clientIds, after, context.batchSize);

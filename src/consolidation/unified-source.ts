@@ -73,6 +73,14 @@ export class UnifiedSource implements ConsolidationSource {
     return Number(result.rows[0]!.n);
   }
 
+  async maxId(plan: TableCopyPlan, clientIds: number[]): Promise<number | null> {
+    const result = await this.client.query<{ id: number | null }>(
+      `select max(t.${quoteIdent(plan.keyColumns[0]!)}) as id from ${quoteIdent(plan.table)} t where ${scopeCondition(plan)}`,
+      [clientIds],
+    );
+    return result.rows[0]?.id ?? null;
+  }
+
   async batch(
     plan: TableCopyPlan,
     clientIds: number[],
