@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { TokenService } from '../auth/tokens.js';
 import { loadConfig } from '../config/config.js';
 import type { Config } from '../config/config.js';
+import { MIGRATION_NAMES } from '../testing/schema-tables.js';
 import { createTestDatabase } from '../testing/test-database.js';
 import type { TestDatabase } from '../testing/test-database.js';
 import { runCli } from './main.js';
@@ -42,15 +43,13 @@ describe('pulse CLI against real PostgreSQL', () => {
   it('migrate status lists the pending migrations on an empty database, exit code 1', async () => {
     expect(await pulse('migrate', 'status')).toEqual({
       code: 1,
-      out: 'pending  20261122000000-initial-schema\npending  20261201000000-row-level-security',
+      out: MIGRATION_NAMES.map((name) => `pending  ${name}`).join('\n'),
       err: '',
     });
   });
 
   it('migrate up applies it, and says so when run again', async () => {
-    expect((await pulse('migrate', 'up')).out).toBe(
-      'applied: 20261122000000-initial-schema, 20261201000000-row-level-security',
-    );
+    expect((await pulse('migrate', 'up')).out).toBe(`applied: ${MIGRATION_NAMES.join(', ')}`);
     expect((await pulse('migrate', 'up')).out).toBe('database is up to date; nothing to apply');
     expect((await pulse('migrate', 'status')).out).toMatch(
       /^applied {2}20261122000000-initial-schema {2}\d{4}-.*\napplied {2}20261201000000-row-level-security {2}\d{4}-/,
@@ -83,7 +82,7 @@ describe('pulse CLI against real PostgreSQL', () => {
 
   it('migrate down removes the schema', async () => {
     expect((await pulse('migrate', 'down')).out).toBe(
-      'reverted: 20261201000000-row-level-security, 20261122000000-initial-schema',
+      `reverted: ${[...MIGRATION_NAMES].reverse().join(', ')}`,
     );
     const tables = await testDb.query(`select 1 from information_schema.tables where table_schema = 'public'
       and table_name <> 'pulse_migrations'`);

@@ -10,6 +10,7 @@ import { migrateCommand } from './commands/migrate.command.js';
 import { schemaCommand } from './commands/schema.command.js';
 import { seedCommand } from './commands/seed.command.js';
 import { tokenCommand } from './commands/token.command.js';
+import { validateCommand } from './commands/validate.command.js';
 import { UnknownUserError } from './demo-tokens.js';
 
 /** Every command of `pulse`, each contributed by its own file. */
@@ -22,7 +23,8 @@ export function buildProgram(run: CliRun): Command {
     .addCommand(migrateCommand(run))
     .addCommand(seedCommand(run))
     .addCommand(tokenCommand(run))
-    .addCommand(schemaCommand(run));
+    .addCommand(schemaCommand(run))
+    .addCommand(validateCommand(run));
   routeOutput(program, run);
   return program;
 }

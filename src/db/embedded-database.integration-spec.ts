@@ -7,6 +7,7 @@ import { Client } from '../modules/clients/client.entity.js';
 import { openDatabase } from './database.js';
 import type { Database } from './database.js';
 import { migrateUp } from './migration-runner.js';
+import { MIGRATION_NAMES } from '../testing/schema-tables.js';
 
 // Not against the real server: this is the zero-install path (`npm start` with no DATABASE_URL).
 describe('embedded PGlite database', () => {
@@ -28,10 +29,7 @@ describe('embedded PGlite database', () => {
 
   it('boots in-process with pgvector and applies the migrations', async () => {
     expect(database.kind).toBe('embedded');
-    expect(await migrateUp(database.orm)).toEqual([
-      '20261122000000-initial-schema',
-      '20261201000000-row-level-security',
-    ]);
+    expect(await migrateUp(database.orm)).toEqual(MIGRATION_NAMES);
     const [vector] = await execute<{ extversion: string }>(
       `select extversion from pg_extension where extname = 'vector'`,
     );

@@ -3,14 +3,19 @@ import 'reflect-metadata';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 
 import { TENANT_FILTER } from '../common/tenant-filter.js';
-import { ALL_TABLES, BUSINESS_TABLES, GLOBAL_TABLES, ML_TABLES } from '../testing/schema-tables.js';
+import {
+  ALL_TABLES,
+  BUSINESS_TABLES,
+  CONSOLIDATION_TABLES,
+  GLOBAL_TABLES,
+  MIGRATION_NAMES,
+  ML_TABLES,
+} from '../testing/schema-tables.js';
 import { createTestDatabase } from '../testing/test-database.js';
 import type { TestDatabase } from '../testing/test-database.js';
 import { openDatabase } from './database.js';
 import type { Database } from './database.js';
 import { migrateDown, migrateUp, migrationStatus } from './migration-runner.js';
-
-const MIGRATION_NAMES = ['20261122000000-initial-schema', '20261201000000-row-level-security'];
 
 describe('schema migrations (real PostgreSQL + pgvector)', () => {
   let testDb: TestDatabase;
@@ -38,7 +43,7 @@ describe('schema migrations (real PostgreSQL + pgvector)', () => {
   it('creates the whole schema on an empty database', async () => {
     expect(await userTables()).toEqual([]);
     expect(await migrateUp(database.orm)).toEqual(MIGRATION_NAMES);
-    expect(await userTables()).toEqual(ALL_TABLES);
+    expect(await userTables()).toEqual([...ALL_TABLES, ...CONSOLIDATION_TABLES].sort());
   });
 
   it('declares embedding vector(1536) on exactly the 24 business tables', async () => {
@@ -94,7 +99,7 @@ describe('schema migrations (real PostgreSQL + pgvector)', () => {
         .filter((row) => row.definition.includes('REFERENCES clients'))
         .map((r) => r.table)
         .sort(),
-    ).toEqual(ML_TABLES);
+    ).toEqual([...ML_TABLES, 'consolidation_id_map'].sort());
     expect(rows).toContainEqual({
       table: 'ml_anomaly_alerts',
       definition: 'FOREIGN KEY (acknowledged_by) REFERENCES users(id)',
@@ -255,7 +260,7 @@ describe('schema migrations (real PostgreSQL + pgvector)', () => {
     expect(grants).toEqual([]);
     expect((await migrationStatus(database.orm)).pending).toEqual(MIGRATION_NAMES);
     expect(await migrateUp(database.orm)).toEqual(MIGRATION_NAMES);
-    expect(await userTables()).toEqual(ALL_TABLES);
+    expect(await userTables()).toEqual([...ALL_TABLES, ...CONSOLIDATION_TABLES].sort());
   });
 
   it('leaves nothing half-written when a statement fails', async () => {

@@ -10,6 +10,9 @@ import { afterDiscovered } from './discovery-hooks.js';
 
 export const MIGRATIONS_TABLE = 'pulse_migrations';
 
+/** Tables the migrations own that no entity maps: the bookkeeping of `pulse migrate from`. */
+export const UNMAPPED_TABLES = ['consolidation_runs', 'consolidation_id_map', 'consolidation_progress'];
+
 /** Options shared by the PostgreSQL and the embedded PGlite drivers. */
 export function baseOrmOptions(config: Pick<Config, 'logSql'>): Partial<Options> {
   return {
@@ -19,7 +22,11 @@ export function baseOrmOptions(config: Pick<Config, 'logSql'>): Partial<Options>
     discovery: { afterDiscovered },
     // The predecessor's foreign keys are all NO ACTION: deleting a referenced row is an error, not a
     // silent un-linking. The exceptions (ML tables, join tables) say so on their relation.
-    schemaGenerator: { defaultDeleteRule: 'no action', defaultUpdateRule: 'no action' },
+    schemaGenerator: {
+      defaultDeleteRule: 'no action',
+      defaultUpdateRule: 'no action',
+      skipTables: UNMAPPED_TABLES,
+    },
     extensions: [Migrator],
     migrations: {
       tableName: MIGRATIONS_TABLE,

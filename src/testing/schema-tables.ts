@@ -1,3 +1,5 @@
+import { MIGRATIONS } from '../../migrations/index.js';
+
 /**
  * The tables the schema must have, written out by hand: tests compare the database against this list,
  * not against the ORM metadata, so a mistake in the entities cannot hide itself.
@@ -37,3 +39,9 @@ export const ALL_TABLES = [...BUSINESS_TABLES, 'integrations', ...ML_TABLES].sor
 
 /** Reference data shared by every client: no `client_id`, no row level security. */
 export const GLOBAL_TABLES = ['dora_market_benchmarks', 'dora_metric_insights'];
+
+/** The bookkeeping tables of `pulse migrate from` (no entity maps them). */
+export const CONSOLIDATION_TABLES = ['consolidation_id_map', 'consolidation_progress', 'consolidation_runs'];
+
+/** Every migration, in the order they run. */
+export const MIGRATION_NAMES = MIGRATIONS.map((migration) => migration.name);

@@ -6,6 +6,7 @@ import type { Violation } from '../../db/adoption/catalog-diff.js';
 import { BackupError, backupDatabase } from '../../db/adoption/database-backup.js';
 import { migrateDown, migrateUpReport, migrationStatus, planMigrations } from '../../db/migration-runner.js';
 import { withDatabase } from '../cli-run.js';
+import { migrateFromCommand, migrateHistoryCommand } from './migrate-from.command.js';
 import type { CliRun } from '../cli-run.js';
 
 export function migrateCommand(run: CliRun): Command {
@@ -121,6 +122,8 @@ export function migrateCommand(run: CliRun): Command {
         if (status.pending.length > 0) run.exitCode = 1;
       }),
     );
+
+  migrate.addCommand(migrateFromCommand(run)).addCommand(migrateHistoryCommand(run));
 
   return migrate;
 }
