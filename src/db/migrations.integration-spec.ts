@@ -2,12 +2,15 @@ import 'reflect-metadata';
 
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 
+import { MIGRATIONS } from '../../migrations/index.js';
 import { ALL_TABLES, BUSINESS_TABLES, ML_TABLES } from '../testing/schema-tables.js';
 import { createTestDatabase } from '../testing/test-database.js';
 import type { TestDatabase } from '../testing/test-database.js';
 import { openDatabase } from './database.js';
 import type { Database } from './database.js';
 import { migrateDown, migrateUp, migrationStatus } from './migration-runner.js';
+
+const MIGRATION_NAMES = MIGRATIONS.map((migration) => migration.name);
 
 describe('initial schema migration (real PostgreSQL + pgvector)', () => {
   let testDb: TestDatabase;
@@ -34,7 +37,7 @@ describe('initial schema migration (real PostgreSQL + pgvector)', () => {
 
   it('creates the whole schema on an empty database', async () => {
     expect(await userTables()).toEqual([]);
-    expect(await migrateUp(database.orm)).toEqual(['20261122000000-initial-schema']);
+    expect(await migrateUp(database.orm)).toEqual(MIGRATION_NAMES);
     expect(await userTables()).toEqual(ALL_TABLES);
   });
 
@@ -123,16 +126,16 @@ describe('initial schema migration (real PostgreSQL + pgvector)', () => {
     expect(await migrateUp(database.orm)).toEqual([]);
     const status = await migrationStatus(database.orm);
     expect(status.pending).toEqual([]);
-    expect(status.executed.map((row) => row.name)).toEqual(['20261122000000-initial-schema']);
+    expect(status.executed.map((row) => row.name)).toEqual(MIGRATION_NAMES);
   });
 
   it('removes everything on down, and comes back on up', async () => {
-    expect(await migrateDown(database.orm)).toEqual(['20261122000000-initial-schema']);
+    expect(await migrateDown(database.orm)).toEqual([...MIGRATION_NAMES].reverse());
     expect(await userTables()).toEqual([]);
     const extensions = await testDb.query(`select extname from pg_extension where extname = 'vector'`);
     expect(extensions).toEqual([]);
-    expect((await migrationStatus(database.orm)).pending).toEqual(['20261122000000-initial-schema']);
-    expect(await migrateUp(database.orm)).toEqual(['20261122000000-initial-schema']);
+    expect((await migrationStatus(database.orm)).pending).toEqual(MIGRATION_NAMES);
+    expect(await migrateUp(database.orm)).toEqual(MIGRATION_NAMES);
     expect(await userTables()).toEqual(ALL_TABLES);
   });
 
