@@ -51,6 +51,22 @@ interface Reject {
   record: unknown;
 }
 
+/** Children whose parent came in a later batch get their link here, once per run. */
+async function linkAllParents(session: IngestSession, dryRun: boolean): Promise<void> {
+  if (dryRun) {
+    await session.linkIssueParents();
+    return;
+  }
+  await session.begin();
+  try {
+    await session.linkIssueParents();
+    await session.commit();
+  } catch (error) {
+    await session.rollback();
+    throw error;
+  }
+}
+
 /** The input files of a path: itself, or the `.ndjson` files of a folder in name order. */
 export function expandInputs(inputs: readonly string[]): string[] {
   return inputs.flatMap((input) => {
@@ -186,6 +202,7 @@ export async function runImport(connection: pg.ClientBase, options: ImportOption
         }
         progress.update(counts);
       }
+      if (type.name === 'issue') await linkAllParents(session, Boolean(options.dryRun));
     }
     if (options.dryRun) await session.rollback();
   } catch (error) {

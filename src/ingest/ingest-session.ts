@@ -144,17 +144,18 @@ export class IngestSession {
 
   /**
    * Links issues to their parent by `parent_key` once both are in: a child may arrive before its parent.
-   * Only rows whose link changes are written.
+   * With `childKeys`, only those children (an index lookup each); without, every child of the client
+   * (one hash join, run once after a load). Only rows whose link changes are written.
    */
-  async linkIssueParents(keys?: readonly string[]): Promise<number> {
+  async linkIssueParents(childKeys?: readonly string[]): Promise<number> {
     const client = this.clientId;
-    const onlyKeys = keys ? 'and (child.key = any($1::text[]) or parent.key = any($1::text[]))' : '';
     const result = await this.connection.query(
       `update issues child set parent_id = parent.id, last_updated_at = now()
        from issues parent
        where child.client_id = ${client} and parent.client_id = ${client}
-         and parent.key = child.parent_key and child.parent_id is distinct from parent.id ${onlyKeys}`,
-      keys ? [keys] : [],
+         and parent.key = child.parent_key and child.parent_id is distinct from parent.id
+         ${childKeys ? 'and child.key = any($1::text[])' : ''}`,
+      childKeys ? [childKeys] : [],
     );
     return result.rowCount ?? 0;
   }
