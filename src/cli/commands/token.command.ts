@@ -5,16 +5,33 @@ import type { Config } from '../../config/config.js';
 import { positiveInteger, withDatabase } from '../cli-run.js';
 import type { CliRun } from '../cli-run.js';
 import { mintTokenForEmail } from '../demo-tokens.js';
+import { etlViewerForClient } from '../etl-account.js';
 
 export function tokenCommand(run: CliRun): Command {
   return new Command('token')
     .description('print a signed bearer token for a user (claims sub, client_id, role, exp)')
-    .requiredOption('--email <email>', "the user's email")
+    .option('--email <email>', "the user's email")
+    .option('--etl <client>', "a token for the client's ETL service account (role etl; created if missing)")
     .option('--ttl-seconds <n>', 'lifetime of the token', positiveInteger)
-    .action((flags: { email: string; ttlSeconds?: number }) =>
+    .action((flags: { email?: string; etl?: string; ttlSeconds?: number }) =>
       withDatabase(run, async (database) => {
+        if (Boolean(flags.email) === Boolean(flags.etl)) {
+          run.warn('give either --email EMAIL or --etl CLIENT');
+          run.exitCode = 2;
+          return;
+        }
         const tokens = await TokenService.fromConfig(run.config.jwt, cliDevSecretFile(run.config));
-        run.print(await mintTokenForEmail(database.fork(), tokens, flags.email, flags.ttlSeconds));
+        if (flags.etl) {
+          const viewer = await etlViewerForClient(database.fork(), flags.etl);
+          if (!viewer) {
+            run.warn(`no active client with id or name ${JSON.stringify(flags.etl)}`);
+            run.exitCode = 2;
+            return;
+          }
+          run.print(await tokens.sign(viewer, flags.ttlSeconds));
+          return;
+        }
+        run.print(await mintTokenForEmail(database.fork(), tokens, flags.email!, flags.ttlSeconds));
       }),
     );
 }
