@@ -82,6 +82,9 @@ export class IngestSession {
       await this.connection.query(sql.createStage);
       await this.connection.query(sql.truncateStage);
       await this.copy(type, sql, records);
+      // Temporary tables are never auto-analyzed; without statistics the planner guesses their size
+      // and may scan the whole target table per batch instead of probing its unique index.
+      await this.connection.query(`analyze ${sql.stageName}`);
       const unresolved = await this.connection.query<{ ord: number; reason: string }>(sql.unresolved);
       for (const row of unresolved.rows) outcomes[row.ord] = { status: 'rejected', reason: row.reason };
       for (const [lo, hi] of runsWithoutRepeatedKeys(records)) await this.upsertRange(sql, lo, hi, outcomes);

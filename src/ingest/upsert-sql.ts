@@ -28,6 +28,7 @@ export const stageTable = (type: RecordType) => `pg_temp.ingest_stage_${type.tab
 
 /** The SQL of one type's batch, written once per type from its declaration. */
 export interface UpsertStatements {
+  stageName: string;
   createStage: string;
   truncateStage: string;
   copyStage: string;
@@ -88,6 +89,7 @@ export function upsertStatements(type: RecordType, clientId: number): UpsertStat
   ];
 
   return {
+    stageName: stage,
     createStage: `create temp table if not exists ${stage.slice('pg_temp.'.length)} (${columns
       .map((column) => `"${column.name}" ${column.sqlType}`)
       .join(', ')})`,
