@@ -55,7 +55,8 @@ function changelogRecord(i: number) {
 async function writeInput(path: string, from: number, to: number): Promise<void> {
   const out = createWriteStream(path);
   for (let i = from; i < to; i += 1) {
-    if (!out.write(`${JSON.stringify(issueRecord(i))}\n${JSON.stringify(changelogRecord(i))}\n`)) await once(out, 'drain');
+    if (!out.write(`${JSON.stringify(issueRecord(i))}\n${JSON.stringify(changelogRecord(i))}\n`))
+      await once(out, 'drain');
   }
   out.end();
   await once(out, 'close');
@@ -73,7 +74,12 @@ async function main(): Promise<void> {
   const url = databaseUrlFor(primary, name);
   const work = mkdtempSync(join(tmpdir(), 'pulse-bench-import-'));
   try {
-    const database = await openDatabase({ databaseUrl: url, replicaUrls: [], embeddedDataDir: 'memory', logSql: false });
+    const database = await openDatabase({
+      databaseUrl: url,
+      replicaUrls: [],
+      embeddedDataDir: 'memory',
+      logSql: false,
+    });
     await migrateUp(database.orm);
     await database.close();
     const connection = new pg.Client({ connectionString: url });
@@ -122,12 +128,39 @@ async function main(): Promise<void> {
     await connection.query('create table issues_copy (like issues including all)');
     await connection.query('create table issue_changelogs_copy (like issue_changelogs including all)');
     await connection.query('insert into issues_copy select * from issues where key not like $1', ['BEN-%']);
-    await connection.query(`insert into issues_copy select * from issues where key like 'BEN-%' and substr(key, 5)::int < ${ISSUES}`);
-    await connection.query(`insert into issue_changelogs_copy select c.* from issue_changelogs c join issues i on i.id = c.issue_id where substr(i.key, 5)::int < ${ISSUES}`);
+    await connection.query(
+      `insert into issues_copy select * from issues where key like 'BEN-%' and substr(key, 5)::int < ${ISSUES}`,
+    );
+    await connection.query(
+      `insert into issue_changelogs_copy select c.* from issue_changelogs c join issues i on i.id = c.issue_id where substr(i.key, 5)::int < ${ISSUES}`,
+    );
     await connection.query('vacuum analyze issues_copy');
     await connection.query('vacuum analyze issue_changelogs_copy');
-    const issueColumns = ['id', 'client_id', 'key', 'project_id', 'status_id', 'summary', 'description', 'priority', 'status_name', 'created', 'story_points', 'assignee', 'integration_id'];
-    const changelogColumns = ['client_id', 'issue_id', 'external_id', 'to_status_id', 'transition_change_date', 'time_in_status_seconds', 'changed_by', 'integration_id'];
+    const issueColumns = [
+      'id',
+      'client_id',
+      'key',
+      'project_id',
+      'status_id',
+      'summary',
+      'description',
+      'priority',
+      'status_name',
+      'created',
+      'story_points',
+      'assignee',
+      'integration_id',
+    ];
+    const changelogColumns = [
+      'client_id',
+      'issue_id',
+      'external_id',
+      'to_status_id',
+      'transition_change_date',
+      'time_in_status_seconds',
+      'changed_by',
+      'integration_id',
+    ];
     const [{ project, status }] = (
       await connection.query<{ project: number; status: number }>(
         `select (select id from projects where key = 'BEN') as project, (select id from statuses where external_id = 'S1') as status`,
@@ -137,17 +170,43 @@ async function main(): Promise<void> {
     const issueRows = function* () {
       for (let i = ISSUES; i < 2 * ISSUES; i += 1) {
         const r = issueRecord(i);
-        yield copyTextRow([idBase + i, clientId, r.key, project, status, r.summary, r.description, r.priority, r.statusName, r.created, r.storyPoints, r.assignee, integration]);
+        yield copyTextRow([
+          idBase + i,
+          clientId,
+          r.key,
+          project,
+          status,
+          r.summary,
+          r.description,
+          r.priority,
+          r.statusName,
+          r.created,
+          r.storyPoints,
+          r.assignee,
+          integration,
+        ]);
       }
     };
     const changelogRows = function* () {
       for (let i = ISSUES; i < 2 * ISSUES; i += 1) {
         const r = changelogRecord(i);
-        yield copyTextRow([clientId, idBase + i, r.externalId, status, r.transitionChangeDate, r.timeInStatusSeconds, r.changedBy, integration]);
+        yield copyTextRow([
+          clientId,
+          idBase + i,
+          r.externalId,
+          status,
+          r.transitionChangeDate,
+          r.timeInStatusSeconds,
+          r.changedBy,
+          integration,
+        ]);
       }
     };
     const copyStarted = performance.now();
-    await pipeline(Readable.from(issueRows()), connection.query(copyFrom(`copy issues_copy (${issueColumns.join(', ')}) from stdin`)));
+    await pipeline(
+      Readable.from(issueRows()),
+      connection.query(copyFrom(`copy issues_copy (${issueColumns.join(', ')}) from stdin`)),
+    );
     await pipeline(
       Readable.from(changelogRows()),
       connection.query(copyFrom(`copy issue_changelogs_copy (${changelogColumns.join(', ')}) from stdin`)),
@@ -157,11 +216,19 @@ async function main(): Promise<void> {
 
     const rate = (seconds: number) => rows / seconds;
     const format = (n: number) => Math.round(n).toLocaleString('en-US');
-    console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, node ${process.version}`);
-    console.log(`rows per run: ${format(rows)} (${format(ISSUES)} issues + ${format(ISSUES)} changelogs), table already holding ${format(ISSUES)} of each`);
+    console.log(
+      `machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, node ${process.version}`,
+    );
+    console.log(
+      `rows per run: ${format(rows)} (${format(ISSUES)} issues + ${format(ISSUES)} changelogs), table already holding ${format(ISSUES)} of each`,
+    );
     console.log(`raw COPY                 ${copySeconds.toFixed(2)} s  ${format(rate(copySeconds))} rows/s`);
-    console.log(`pulse import, new rows   ${fresh.seconds.toFixed(2)} s  ${format(rate(fresh.seconds))} rows/s  ratio ${(copySeconds / fresh.seconds).toFixed(2)} of COPY (goal >= 0.5)  inserted ${fresh.summary.inserted}`);
-    console.log(`pulse import, unchanged  ${again.seconds.toFixed(2)} s  ${format(rate(again.seconds))} rows/s  ratio ${(copySeconds / again.seconds).toFixed(2)} of COPY (goal >= 1.0)  unchanged ${again.summary.unchanged}`);
+    console.log(
+      `pulse import, new rows   ${fresh.seconds.toFixed(2)} s  ${format(rate(fresh.seconds))} rows/s  ratio ${(copySeconds / fresh.seconds).toFixed(2)} of COPY (goal >= 0.5)  inserted ${fresh.summary.inserted}`,
+    );
+    console.log(
+      `pulse import, unchanged  ${again.seconds.toFixed(2)} s  ${format(rate(again.seconds))} rows/s  ratio ${(copySeconds / again.seconds).toFixed(2)} of COPY (goal >= 1.0)  unchanged ${again.summary.unchanged}`,
+    );
     console.log(`peak RSS during the two measured imports: ${(peakRss / 2 ** 20).toFixed(0)} MiB`);
   } finally {
     clearInterval(sampler);

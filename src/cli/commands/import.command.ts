@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import type pg from 'pg';
 
 import { withPgClient } from '../../db/pg-client.js';
 import { DEFAULT_IMPORT_BATCH_SIZE, runImport } from '../../ingest/import-run.js';
@@ -73,7 +74,7 @@ export function importCommand(run: CliRun): Command {
     });
 }
 
-async function resolveClient(connection: import('pg').ClientBase, idOrName: string): Promise<number | null> {
+async function resolveClient(connection: pg.ClientBase, idOrName: string): Promise<number | null> {
   const byId = /^\d+$/.test(idOrName);
   const result = await connection.query<{ id: number }>(
     byId ? 'select id from clients where id = $1::int' : 'select id from clients where name = $1',

@@ -175,7 +175,11 @@ async function runUpsert(
   });
 }
 
-function upsertResolver(type: RecordType): Function {
+// TypeGraphQL takes resolver classes as plain constructors.
+// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+type ResolverClass = Function;
+
+function upsertResolver(type: RecordType): ResolverClass {
   const Input = upsertInput(type);
   const mutation = `upsert${type.plural}`;
   @Resolver()
@@ -196,13 +200,13 @@ function upsertResolver(type: RecordType): Function {
   return UpsertResolver;
 }
 
-let resolvers: Function[] | undefined;
+let resolvers: ResolverClass[] | undefined;
 
 /**
  * The ingest module's contribution to the schema: one `upsert<Plural>` mutation per record type, and
  * the rules that let only ETL service accounts and admins call them.
  */
-export function ingestResolvers(): Function[] {
+export function ingestResolvers(): ResolverClass[] {
   if (!resolvers) {
     resolvers = RECORD_TYPES.map(upsertResolver);
     guardFields('UpsertResult', ['inserted', 'updated', 'unchanged', 'rejected', 'rows'], canIngest);
