@@ -83,6 +83,12 @@ export function upsertStatements(type: RecordType, clientId: number): UpsertStat
     'case when s.embedding_given then s.embedding else cur.embedding end',
   ];
   const updated = targetColumns.filter((column) => !type.conflictColumns.includes(column));
+  const selectedOf = (column: string) => selected[targetColumns.indexOf(column)]!;
+  // Rows equal to the stored one are left out before the insert: `on conflict do update` would lock
+  // (and WAL-log) every conflicting row even when its WHERE then skips the update.
+  const changedOrNew = `(cur.id is null or (${updated.map((column) => `cur.${column}`).join(', ')}) is distinct from (${updated
+    .map(selectedOf)
+    .join(', ')}))`;
   const conflictTarget = [
     ...(type.conflictColumns.some((c) => type.references.some((r) => r.column === c)) ? [] : ['client_id']),
     ...type.conflictColumns,
@@ -104,7 +110,7 @@ where ${anyMissing}`,
   from ${stage} s
   ${joins}
   ${currentJoin}
-  where s.ord >= $1 and s.ord < $2 and not (${anyMissing})
+  where s.ord >= $1 and s.ord < $2 and not (${anyMissing}) and ${changedOrNew}
 ), upserted as (
   insert into ${type.table} as t (client_id, ${targetColumns.join(', ')})
   select ${client}, ${targetColumns.join(', ')} from batch

@@ -13,13 +13,10 @@ export function tokenCommand(run: CliRun): Command {
     .option('--email <email>', "the user's email")
     .option('--etl <client>', "a token for the client's ETL service account (role etl; created if missing)")
     .option('--ttl-seconds <n>', 'lifetime of the token', positiveInteger)
-    .action((flags: { email?: string; etl?: string; ttlSeconds?: number }) =>
-      withDatabase(run, async (database) => {
-        if (Boolean(flags.email) === Boolean(flags.etl)) {
-          run.warn('give either --email EMAIL or --etl CLIENT');
-          run.exitCode = 2;
-          return;
-        }
+    .action((flags: { email?: string; etl?: string; ttlSeconds?: number }, command: Command) => {
+      if (Boolean(flags.email) === Boolean(flags.etl))
+        command.error('give either --email <email> or --etl <client>');
+      return withDatabase(run, async (database) => {
         const tokens = await TokenService.fromConfig(run.config.jwt, cliDevSecretFile(run.config));
         if (flags.etl) {
           const viewer = await etlViewerForClient(database.fork(), flags.etl);
@@ -32,8 +29,8 @@ export function tokenCommand(run: CliRun): Command {
           return;
         }
         run.print(await mintTokenForEmail(database.fork(), tokens, flags.email!, flags.ttlSeconds));
-      }),
-    );
+      });
+    });
 }
 
 /** The CLI signs with the same development secret as an embedded server, when JWT_SECRET is unset. */
