@@ -15,7 +15,8 @@ import { IngestSession } from './ingest-session.js';
 import type { RowStatus } from './ingest-session.js';
 import { RECORD_TYPES, RECORD_TYPES_BY_NAME } from './record-types.js';
 
-export const DEFAULT_IMPORT_BATCH_SIZE = 1000;
+/** Records per batch and transaction: big enough to amortize a batch's dozen statements. */
+export const DEFAULT_IMPORT_BATCH_SIZE = 5000;
 
 export interface ImportOptions {
   /** Files, folders (their `*.ndjson` files, sorted) or `-` for standard input. */

@@ -15,7 +15,8 @@ export function recordValidator(type: RecordType): RecordValidator {
 /**
  * Validates and upserts one batch of records of one type: the single code path of `pulse import` and
  * of the `upsert*` mutations. Returns one outcome per record, in order; a record that fails its schema
- * is rejected here and never reaches the database.
+ * is rejected here and never reaches the database. Issue parents are linked by the caller once the
+ * issues are in (`IngestSession.linkIssueParents`), since a parent may come after its children.
  */
 export async function upsertRecords(
   session: IngestSession,
@@ -37,9 +38,5 @@ export async function upsertRecords(
   });
   const applied = await session.upsert(type, valid);
   applied.forEach((outcome, index) => (outcomes[positions[index]!] = outcome));
-  if (type.name === 'issue' && valid.length > 0) {
-    const keys = valid.map((record) => record.values.get('key')).filter((key) => typeof key === 'string');
-    await session.linkIssueParents(keys);
-  }
   return outcomes;
 }

@@ -112,7 +112,8 @@ export class IngestSession {
         }),
       ),
     );
-    await pipeline(Readable.from(rows), this.connection.query(copyFrom(sql.copyStage)));
+    // One chunk: a CopyData message per row would mean a socket write per row.
+    await pipeline(Readable.from([rows.join('')]), this.connection.query(copyFrom(sql.copyStage)));
   }
 
   /**
@@ -146,19 +147,17 @@ export class IngestSession {
   }
 
   /**
-   * Links issues to their parent by `parent_key` once both are in: a child may arrive before its parent.
-   * With `childKeys`, only those children (an index lookup each); without, every child of the client
-   * (one hash join, run once after a load). Only rows whose link changes are written.
+   * Links issues to their parent by `parent_key` once both are in: a child may arrive before its
+   * parent, in a later batch or call. One hash join over the client's issues; only rows whose link
+   * changes are written.
    */
-  async linkIssueParents(childKeys?: readonly string[]): Promise<number> {
+  async linkIssueParents(): Promise<number> {
     const client = this.clientId;
     const result = await this.connection.query(
       `update issues child set parent_id = parent.id, last_updated_at = now()
        from issues parent
        where child.client_id = ${client} and parent.client_id = ${client}
-         and parent.key = child.parent_key and child.parent_id is distinct from parent.id
-         ${childKeys ? 'and child.key = any($1::text[])' : ''}`,
-      childKeys ? [childKeys] : [],
+         and parent.key = child.parent_key and child.parent_id is distinct from parent.id`,
     );
     return result.rowCount ?? 0;
   }

@@ -62,6 +62,20 @@ async function writeInput(path: string, from: number, to: number): Promise<void>
   await once(out, 'close');
 }
 
+/** Wall time per statement kind (first words of the SQL), to see where an import spends it. */
+function profileStatements(connection: pg.Client): Map<string, number> {
+  const times = new Map<string, number>();
+  const query = connection.query.bind(connection) as (...args: unknown[]) => unknown;
+  (connection as unknown as { query: (...args: unknown[]) => unknown }).query = (...args: unknown[]) => {
+    const started = performance.now();
+    const result = query(...args);
+    if (typeof args[0] !== 'string' || !(result instanceof Promise)) return result;
+    const label = args[0].replace(/\s+/g, ' ').slice(0, 60);
+    return result.finally(() => times.set(label, (times.get(label) ?? 0) + performance.now() - started));
+  };
+  return times;
+}
+
 let peakRss = 0;
 const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 50);
 
@@ -84,6 +98,18 @@ async function main(): Promise<void> {
     await database.close();
     const connection = new pg.Client({ connectionString: url });
     await connection.connect();
+    const statementTimes = profileStatements(connection);
+    if (process.env.BENCH_IMPORT_EXPLAIN) {
+      // The plans of slow statements, sent to this client (superuser only: LOAD).
+      await connection.query(`load 'auto_explain'`);
+      await connection.query(
+        `set auto_explain.log_min_duration = ${Number(process.env.BENCH_IMPORT_EXPLAIN)}`,
+      );
+      await connection.query('set auto_explain.log_analyze = on');
+      await connection.query('set auto_explain.log_nested_statements = on');
+      await connection.query('set client_min_messages = log');
+      connection.on('notice', (notice) => console.log(notice.message));
+    }
     const clientId = (
       await connection.query<{ id: number }>(`insert into clients (name) values ('Bench') returning id`)
     ).rows[0]!.id;
@@ -120,8 +146,12 @@ async function main(): Promise<void> {
     await connection.query('vacuum analyze issues');
     await connection.query('vacuum analyze issue_changelogs');
     peakRss = 0;
+    statementTimes.clear();
     const fresh = await load(input);
+    const freshStatements = new Map(statementTimes);
+    statementTimes.clear();
     const again = await load(input);
+    const againStatements = new Map(statementTimes);
     const rows = 2 * ISSUES;
 
     // Raw COPY of the same rows into copies of the tables, with their indexes.
@@ -230,6 +260,16 @@ async function main(): Promise<void> {
       `pulse import, unchanged  ${again.seconds.toFixed(2)} s  ${format(rate(again.seconds))} rows/s  ratio ${(copySeconds / again.seconds).toFixed(2)} of COPY (goal >= 1.0)  unchanged ${again.summary.unchanged}`,
     );
     console.log(`peak RSS during the two measured imports: ${(peakRss / 2 ** 20).toFixed(0)} MiB`);
+    if (process.env.BENCH_IMPORT_PROFILE) {
+      for (const [label, times] of [
+        ['new rows', freshStatements],
+        ['unchanged', againStatements],
+      ] as const) {
+        console.log(`statement time, ${label}:`);
+        for (const [statement, ms] of [...times].sort((a, b) => b[1] - a[1]).slice(0, 12))
+          console.log(`  ${(ms / 1000).toFixed(2).padStart(7)} s  ${statement}`);
+      }
+    }
   } finally {
     clearInterval(sampler);
     rmSync(work, { recursive: true, force: true });
