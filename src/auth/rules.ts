@@ -23,4 +23,7 @@ export const canEdit = atLeast('canEdit', ['admin', 'user']);
 /** Admins: embeddings, ML monitoring, users and permissions, health details. */
 export const isAdmin = atLeast('isAdmin', ['admin']);
 
+/** ETL service accounts and admins: the bulk upserts. */
+export const canIngest = atLeast('canIngest', ['admin', 'etl']);
+
 export type AccessRule = typeof isAuthenticated;

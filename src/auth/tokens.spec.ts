@@ -44,7 +44,7 @@ describe('TokenService', () => {
   });
 
   it.each([
-    [{ client_id: 3, role: 'superuser' }, 'token role must be admin, user or viewer'],
+    [{ client_id: 3, role: 'superuser' }, 'token role must be admin, user, viewer, etl'],
     [{ role: 'user' }, 'token has no valid client_id'],
     [{ client_id: 'three', role: 'user' }, 'token has no valid client_id'],
   ])('rejects claims %j', async (claims, message) => {

@@ -7,7 +7,7 @@ import { SignJWT, errors as joseErrors, importSPKI, jwtVerify } from 'jose';
 import type { JWTPayload } from 'jose';
 
 import type { Config } from '../config/config.js';
-import { isRole } from './roles.js';
+import { ROLES, isRole } from './roles.js';
 import type { Role } from './roles.js';
 
 /** Who a verified token says the caller is. Nothing else about identity is trusted. */
@@ -83,7 +83,7 @@ export class TokenService {
       throw new InvalidTokenError('token subject is not a user id');
     if (!Number.isInteger(clientId) || clientId <= 0)
       throw new InvalidTokenError('token has no valid client_id');
-    if (!isRole(payload.role)) throw new InvalidTokenError('token role must be admin, user or viewer');
+    if (!isRole(payload.role)) throw new InvalidTokenError(`token role must be ${ROLES.join(', ')}`);
     return { userId, clientId, role: payload.role };
   }
 }

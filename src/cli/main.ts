@@ -6,6 +6,7 @@ import { loadConfig } from '../config/config.js';
 import type { Config } from '../config/config.js';
 import { createCliRun } from './cli-run.js';
 import type { CliRun } from './cli-run.js';
+import { importCommand } from './commands/import.command.js';
 import { migrateCommand } from './commands/migrate.command.js';
 import { schemaCommand } from './commands/schema.command.js';
 import { seedCommand } from './commands/seed.command.js';
@@ -23,8 +24,9 @@ export function buildProgram(run: CliRun): Command {
     .addCommand(migrateCommand(run))
     .addCommand(seedCommand(run))
     .addCommand(tokenCommand(run))
-    .addCommand(schemaCommand(run))
-    .addCommand(validateCommand(run));
+    .addCommand(importCommand(run))
+    .addCommand(validateCommand(run))
+    .addCommand(schemaCommand(run));
   routeOutput(program, run);
   return program;
 }

@@ -9,6 +9,7 @@ import { forbidden } from '../common/errors.js';
 import { tableApiResolvers } from '../common/table-api/table-api.js';
 import { tableMutationResolvers } from '../common/table-api/table-mutations.js';
 import { ALL_ENTITIES } from '../db/entities.js';
+import { ingestResolvers } from '../modules/ingest/ingest.resolver.js';
 import { IntegrationSecretResolver } from '../modules/integrations/integrations.api.js';
 import { ViewerResolver } from '../modules/viewer/viewer.resolver.js';
 import { isColumnField, ruleTree } from './field-rules.js';
@@ -42,6 +43,7 @@ export async function buildUnguardedSchema(): Promise<GraphQLSchema> {
     IntegrationSecretResolver,
     ...tableApiResolvers(),
     ...tableMutationResolvers(),
+    ...ingestResolvers(),
     // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
   ] as NonEmptyArray<Function>;
   return buildSchema({

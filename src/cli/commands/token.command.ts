@@ -5,18 +5,32 @@ import type { Config } from '../../config/config.js';
 import { positiveInteger, withDatabase } from '../cli-run.js';
 import type { CliRun } from '../cli-run.js';
 import { mintTokenForEmail } from '../demo-tokens.js';
+import { etlViewerForClient } from '../etl-account.js';
 
 export function tokenCommand(run: CliRun): Command {
   return new Command('token')
     .description('print a signed bearer token for a user (claims sub, client_id, role, exp)')
-    .requiredOption('--email <email>', "the user's email")
+    .option('--email <email>', "the user's email")
+    .option('--etl <client>', "a token for the client's ETL service account (role etl; created if missing)")
     .option('--ttl-seconds <n>', 'lifetime of the token', positiveInteger)
-    .action((flags: { email: string; ttlSeconds?: number }) =>
-      withDatabase(run, async (database) => {
+    .action((flags: { email?: string; etl?: string; ttlSeconds?: number }, command: Command) => {
+      if (Boolean(flags.email) === Boolean(flags.etl))
+        command.error('give either --email <email> or --etl <client>');
+      return withDatabase(run, async (database) => {
         const tokens = await TokenService.fromConfig(run.config.jwt, cliDevSecretFile(run.config));
-        run.print(await mintTokenForEmail(database.fork(), tokens, flags.email, flags.ttlSeconds));
-      }),
-    );
+        if (flags.etl) {
+          const viewer = await etlViewerForClient(database.fork(), flags.etl);
+          if (!viewer) {
+            run.warn(`no active client with id or name ${JSON.stringify(flags.etl)}`);
+            run.exitCode = 2;
+            return;
+          }
+          run.print(await tokens.sign(viewer, flags.ttlSeconds));
+          return;
+        }
+        run.print(await mintTokenForEmail(database.fork(), tokens, flags.email!, flags.ttlSeconds));
+      });
+    });
 }
 
 /** The CLI signs with the same development secret as an embedded server, when JWT_SECRET is unset. */

@@ -1,5 +1,5 @@
 import type { Rel } from '@mikro-orm/core';
-import { Entity, Index, ManyToOne, Property } from '@mikro-orm/decorators/legacy';
+import { Entity, Index, ManyToOne, Property, Unique } from '@mikro-orm/decorators/legacy';
 import { Field, Float, ObjectType } from 'type-graphql';
 
 import { TenantEntity } from '../../common/base.entities.js';
@@ -10,6 +10,8 @@ import { Issue } from './issue.entity.js';
 /** One status transition of an issue. */
 @ObjectType()
 @Entity({ tableName: 'issue_changelogs' })
+// The ETL import's natural key (upserts by it).
+@Unique({ name: 'uk_issue_changelogs_issue_external_id', properties: ['issue', 'externalId'] })
 export class IssueChangelog extends TenantEntity {
   @ManyToOne({ entity: () => Issue, index: true })
   issue!: Rel<Issue>;

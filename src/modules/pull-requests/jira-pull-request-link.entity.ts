@@ -1,5 +1,5 @@
 import type { Rel } from '@mikro-orm/core';
-import { Entity, Index, ManyToOne, Property } from '@mikro-orm/decorators/legacy';
+import { Entity, Index, ManyToOne, Property, Unique } from '@mikro-orm/decorators/legacy';
 import { Field, Int, ObjectType } from 'type-graphql';
 
 import { TenantEntity } from '../../common/base.entities.js';
@@ -13,6 +13,11 @@ import { Issue } from '../issues/issue.entity.js';
  */
 @ObjectType()
 @Entity({ tableName: 'jira_pull_request_links' })
+// The ETL import's natural key (upserts by it).
+@Unique({
+  name: 'uk_jira_pull_request_links_issue_repo_number',
+  properties: ['issue', 'repoFullName', 'pullRequestNumber'],
+})
 @Index({ name: 'idx_jira_pr_links_repo_pr', properties: ['externalRepoId', 'pullRequestNumber'] })
 export class JiraPullRequestLink extends TenantEntity {
   @ManyToOne({ entity: () => Issue, index: 'idx_jira_pr_links_issue_id' })

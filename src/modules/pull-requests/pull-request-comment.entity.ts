@@ -1,5 +1,5 @@
 import type { Rel } from '@mikro-orm/core';
-import { Entity, ManyToOne, Property } from '@mikro-orm/decorators/legacy';
+import { Entity, ManyToOne, Property, Unique } from '@mikro-orm/decorators/legacy';
 import { Field, Int, ObjectType } from 'type-graphql';
 
 import { TenantEntity } from '../../common/base.entities.js';
@@ -8,6 +8,11 @@ import { PullRequest } from './pull-request.entity.js';
 
 @ObjectType()
 @Entity({ tableName: 'pull_request_comments' })
+// The ETL import's natural key (upserts by it).
+@Unique({
+  name: 'uk_pull_request_comments_pull_request_external_id',
+  properties: ['pullRequest', 'externalId'],
+})
 export class PullRequestComment extends TenantEntity {
   @Field(() => String, { nullable: true })
   @Property({ type: 'text', nullable: true })

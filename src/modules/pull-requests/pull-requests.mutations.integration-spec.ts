@@ -53,14 +53,15 @@ describe('Repository and PullRequest mutations', () => {
     const repository = await app.graphql(CREATE_REPOSITORY, {
       as: 'user',
       variables: {
-        input: { name: 'api', fullName: 'acme/api', isPrivate: true, integrationId: ids.integration },
+        // A name the demo data does not use: full names are unique per client (the import's natural key).
+        input: { name: 'api', fullName: 'acme/api-gateway', isPrivate: true, integrationId: ids.integration },
       },
     });
     expect(repository.errors).toBeUndefined();
     const repositoryId = repository.data.createRepository.id as number;
     expect(repository.data.createRepository).toMatchObject({
       name: 'api',
-      fullName: 'acme/api',
+      fullName: 'acme/api-gateway',
       isPrivate: true,
       active: true,
       clientId: ids.acme,

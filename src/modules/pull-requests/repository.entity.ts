@@ -1,6 +1,6 @@
 import { Collection } from '@mikro-orm/core';
 import type { Rel } from '@mikro-orm/core';
-import { Entity, Index, ManyToOne, OneToMany, Property } from '@mikro-orm/decorators/legacy';
+import { Entity, Index, ManyToOne, OneToMany, Property, Unique } from '@mikro-orm/decorators/legacy';
 import { Field, ObjectType } from 'type-graphql';
 
 import { TenantEntity } from '../../common/base.entities.js';
@@ -10,6 +10,8 @@ import { PullRequest } from './pull-request.entity.js';
 /** A GitHub repository. */
 @ObjectType()
 @Entity({ tableName: 'repositories' })
+// The ETL import's natural key (upserts by it).
+@Unique({ name: 'uk_repositories_client_full_name', properties: ['client', 'fullName'] })
 export class Repository extends TenantEntity {
   @Field(() => String, { nullable: true })
   @Index()

@@ -15,7 +15,10 @@ export const RoleEnum = Object.fromEntries(ROLES.map((role) => [role.toUpperCase
   Uppercase<Role>,
   Role
 >;
-registerEnumType(RoleEnum, { name: 'Role', description: 'What the token allows: admin > user > viewer.' });
+registerEnumType(RoleEnum, {
+  name: 'Role',
+  description: 'What the token allows: admin > user > viewer; etl: only the bulk upserts.',
+});
 
 @ObjectType({ description: 'Who the bearer token belongs to.' })
 export class Viewer {

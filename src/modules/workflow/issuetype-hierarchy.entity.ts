@@ -1,5 +1,5 @@
 import type { Rel } from '@mikro-orm/core';
-import { Entity, Index, ManyToOne, Property } from '@mikro-orm/decorators/legacy';
+import { Entity, Index, ManyToOne, Property, Unique } from '@mikro-orm/decorators/legacy';
 import { Field, Int, ObjectType } from 'type-graphql';
 
 import { TenantEntity } from '../../common/base.entities.js';
@@ -8,6 +8,8 @@ import { Integration } from '../integrations/integration.entity.js';
 /** A level of the issue-type hierarchy (e.g. 0 story, 1 epic). */
 @ObjectType()
 @Entity({ tableName: 'issuetype_hierarchies' })
+// The ETL import's natural key (upserts by it).
+@Unique({ name: 'uk_issuetype_hierarchies_client_level_number', properties: ['client', 'levelNumber'] })
 export class IssuetypeHierarchy extends TenantEntity {
   @Field(() => String)
   @Property({ type: 'text' })

@@ -1,5 +1,5 @@
 import type { Rel } from '@mikro-orm/core';
-import { Entity, Index, ManyToOne, Property } from '@mikro-orm/decorators/legacy';
+import { Entity, Index, ManyToOne, Property, Unique } from '@mikro-orm/decorators/legacy';
 import { Field, Int, ObjectType } from 'type-graphql';
 
 import { TenantEntity } from '../../common/base.entities.js';
@@ -9,6 +9,8 @@ import { IssuetypeMapping } from './issuetype-mapping.entity.js';
 /** An issue type as the source system names it. */
 @ObjectType()
 @Entity({ tableName: 'issuetypes' })
+// The ETL import's natural key (upserts by it).
+@Unique({ name: 'uk_issuetypes_client_external_id', properties: ['client', 'externalId'] })
 export class Issuetype extends TenantEntity {
   @Field(() => String, { nullable: true })
   @Index()

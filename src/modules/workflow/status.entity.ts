@@ -1,5 +1,5 @@
 import type { Rel } from '@mikro-orm/core';
-import { Entity, Index, ManyToOne, Property } from '@mikro-orm/decorators/legacy';
+import { Entity, Index, ManyToOne, Property, Unique } from '@mikro-orm/decorators/legacy';
 import { Field, ObjectType } from 'type-graphql';
 
 import { TenantEntity } from '../../common/base.entities.js';
@@ -9,6 +9,8 @@ import { StatusMapping } from './status-mapping.entity.js';
 /** A status as the source system (Jira) names it. */
 @ObjectType()
 @Entity({ tableName: 'statuses' })
+// The ETL import's natural key (upserts by it).
+@Unique({ name: 'uk_statuses_client_external_id', properties: ['client', 'externalId'] })
 export class Status extends TenantEntity {
   @Field(() => String, { nullable: true })
   @Index()

@@ -1,5 +1,5 @@
 import type { Opt, Rel } from '@mikro-orm/core';
-import { Entity, Index, ManyToOne, Property } from '@mikro-orm/decorators/legacy';
+import { Entity, Index, ManyToOne, Property, Unique } from '@mikro-orm/decorators/legacy';
 import { Field, Int, ObjectType } from 'type-graphql';
 
 import { TenantEntity } from '../../common/base.entities.js';
@@ -8,6 +8,8 @@ import { Integration } from '../integrations/integration.entity.js';
 /** One step of a client's delivery workflow; at most one commitment point per client and integration. */
 @ObjectType()
 @Entity({ tableName: 'workflows' })
+// The ETL import's natural key (upserts by it).
+@Unique({ name: 'uk_workflows_client_step_name', properties: ['client', 'stepName'] })
 @Index({
   name: 'idx_unique_commitment_point_per_client_integration',
   expression:
