@@ -9,6 +9,7 @@ import type { CliRun } from './cli-run.js';
 import { migrateCommand } from './commands/migrate.command.js';
 import { schemaCommand } from './commands/schema.command.js';
 import { seedCommand } from './commands/seed.command.js';
+import { sessionCommand } from './commands/session.command.js';
 import { tokenCommand } from './commands/token.command.js';
 import { UnknownUserError } from './demo-tokens.js';
 
@@ -22,7 +23,8 @@ export function buildProgram(run: CliRun): Command {
     .addCommand(migrateCommand(run))
     .addCommand(seedCommand(run))
     .addCommand(tokenCommand(run))
-    .addCommand(schemaCommand(run));
+    .addCommand(schemaCommand(run))
+    .addCommand(sessionCommand(run));
   routeOutput(program, run);
   return program;
 }

@@ -10,6 +10,7 @@ import { tableApiResolvers } from '../common/table-api/table-api.js';
 import { tableMutationResolvers } from '../common/table-api/table-mutations.js';
 import { ALL_ENTITIES } from '../db/entities.js';
 import { IntegrationSecretResolver } from '../modules/integrations/integrations.api.js';
+import { UserSessionsResolver } from '../modules/users/user-sessions.resolver.js';
 import { ViewerResolver } from '../modules/viewer/viewer.resolver.js';
 import { isColumnField, ruleTree } from './field-rules.js';
 // Each module declares its tables' API (and guards) when imported.
@@ -40,6 +41,7 @@ export async function buildUnguardedSchema(): Promise<GraphQLSchema> {
   resolvers ??= [
     ViewerResolver,
     IntegrationSecretResolver,
+    UserSessionsResolver,
     ...tableApiResolvers(),
     ...tableMutationResolvers(),
     // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type

@@ -11,7 +11,10 @@ import type { SeedOptions } from '../cli/seed/demo-data.js';
 import { demoClientIdentity } from '../cli/seed/demo-accounts.js';
 import { openDatabase } from '../db/database.js';
 import type { Database } from '../db/database.js';
+import { loadConfig } from '../config/config.js';
+import type { SecurityConfig } from '../config/config.js';
 import { migrateUp } from '../db/migration-runner.js';
+import { openSession } from '../modules/users/user-sessions.js';
 import { buildGatewaySchema } from '../graphql/build-schema.js';
 import { createServer } from '../server/create-server.js';
 import type { GatewayServer } from '../server/create-server.js';
@@ -73,9 +76,23 @@ export const TEST_SEED: Partial<SeedOptions> = {
 
 let schemaPromise: Promise<GraphQLSchema> | undefined;
 
+/**
+ * The gateway's security settings in tests: the defaults of an empty environment, except rate limits,
+ * which are off unless a test sets them (a test file sends thousands of requests as one viewer).
+ */
+export function testSecurity(overrides: Partial<SecurityConfig> = {}): SecurityConfig {
+  const defaults = loadConfig({}).security;
+  return {
+    ...defaults,
+    rateLimit: { ...defaults.rateLimit, readsPerWindow: 0, writesPerWindow: 0 },
+    ...overrides,
+  };
+}
+
 export async function createTestApp(
   label: string,
   seed: Partial<SeedOptions> | null = TEST_SEED,
+  security: SecurityConfig = testSecurity(),
 ): Promise<TestApp> {
   const testDb = await createTestDatabase(label);
   const capture = captureSql();
@@ -94,7 +111,7 @@ export async function createTestApp(
   );
   schemaPromise ??= buildGatewaySchema();
   const server = await createServer({
-    config: { logLevel: 'silent' },
+    config: { logLevel: 'silent', security },
     database,
     tokens,
     schema: await schemaPromise,
@@ -111,7 +128,19 @@ export async function createTestApp(
     }
     return found;
   };
-  const token = async (role: TestRole, client = 0) => tokens.sign(await viewer(role, client));
+  // One session per demo login, opened on first use: tokens carry a session id, as `pulse token` mints them.
+  const sessionTokens = new Map<string, Promise<string>>();
+  const token = async (role: TestRole, client = 0) => {
+    const key = `${role}:${client}`;
+    let minted = sessionTokens.get(key);
+    if (!minted) {
+      minted = viewer(role, client).then(
+        async (found) => (await openSession(database.fork(), tokens, found)).token,
+      );
+      sessionTokens.set(key, minted);
+    }
+    return minted;
+  };
 
   const graphql = async (query: string, options: RequestOptions = {}): Promise<GraphQLResult> => {
     const headers: Record<string, string> = { 'content-type': 'application/json' };
