@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 
 import { buildGatewaySchema } from '../graphql/build-schema.js';
-import { createTestApp, testSecurity } from '../testing/test-app.js';
+import { createTestApp, gatewayDefaults, testSecurity } from '../testing/test-app.js';
 import type { GraphQLResult, TestApp } from '../testing/test-app.js';
 import { createServer } from './create-server.js';
 import type { GatewayServer } from './create-server.js';
@@ -29,8 +29,12 @@ describe('hardening at the door', () => {
 
   /** Another gateway on the same database, with other security settings. */
   const serverWith = async (security: Parameters<typeof testSecurity>[0], logged = false) => {
+    const base = testSecurity();
     const server = await createServer({
-      config: { logLevel: logged ? 'info' : 'silent', security: testSecurity(security) },
+      config: {
+        logLevel: logged ? 'info' : 'silent',
+        security: { ...base, queryLimits: gatewayDefaults().queryLimits, ...security },
+      },
       database: app.database,
       tokens: app.tokens,
       schema: await buildGatewaySchema(),
@@ -72,7 +76,12 @@ describe('hardening at the door', () => {
   };
 
   beforeAll(async () => {
-    app = await createTestApp('hardening');
+    // The limits of a deployment with an empty environment; only rate limits are off (tested apart).
+    const defaults = gatewayDefaults();
+    app = await createTestApp('hardening', undefined, {
+      ...defaults,
+      rateLimit: { ...defaults.rateLimit, readsPerWindow: 0, writesPerWindow: 0 },
+    });
     loggedServer = await serverWith({}, true);
   });
 
@@ -370,7 +379,7 @@ describe('hardening at the door', () => {
   describe('rate limits per operation', () => {
     let limited = '';
     beforeAll(async () => {
-      const defaults = testSecurity();
+      const defaults = gatewayDefaults();
       limited = await serverWith({
         rateLimit: { windowSeconds: 60, readsPerWindow: 5, writesPerWindow: 50 },
         // Aliases are capped at 15 by default; here the rate limit is what is being tested.

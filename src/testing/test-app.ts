@@ -77,16 +77,24 @@ export const TEST_SEED: Partial<SeedOptions> = {
 let schemaPromise: Promise<GraphQLSchema> | undefined;
 
 /**
- * The gateway's security settings in tests: the defaults of an empty environment, except rate limits,
- * which are off unless a test sets them (a test file sends thousands of requests as one viewer).
+ * The gateway's security settings in tests: the defaults of an empty environment, except two. Rate
+ * limits are off (a test file sends thousands of requests as one viewer), and the cost limit is raised:
+ * the module specs walk whole relation trees of a small data set with pages of 1000 to compare every
+ * row with SQL. `gatewayDefaults()` is what a deployment gets; the hardening spec tests with it.
  */
 export function testSecurity(overrides: Partial<SecurityConfig> = {}): SecurityConfig {
-  const defaults = loadConfig({}).security;
+  const defaults = gatewayDefaults();
   return {
     ...defaults,
     rateLimit: { ...defaults.rateLimit, readsPerWindow: 0, writesPerWindow: 0 },
+    queryLimits: { ...defaults.queryLimits, maxCost: 1e12 },
     ...overrides,
   };
+}
+
+/** The security settings of a gateway started with an empty environment. */
+export function gatewayDefaults(): SecurityConfig {
+  return loadConfig({}).security;
 }
 
 export async function createTestApp(
