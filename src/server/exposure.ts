@@ -42,7 +42,10 @@ export async function registerEdgeProtection(
     strictPreflight: false,
   });
   await app.register(fastifyHelmet, {
-    contentSecurityPolicy: { directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] } },
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] },
+    },
     // Browser apps on the configured origins read our JSON; the default same-origin policy forbids it.
     crossOriginResourcePolicy: { policy: security.corsOrigins.length > 0 ? 'cross-origin' : 'same-origin' },
   });
