@@ -12,7 +12,35 @@ const viewer = { userId: 7, clientId: 3, role: 'user' as const };
 describe('TokenService', () => {
   it('verifies the tokens it signs and returns sub, client_id and role', async () => {
     const tokens = await TokenService.fromConfig(jwt, null);
-    expect(await tokens.verify(await tokens.sign(viewer))).toEqual(viewer);
+    expect(await tokens.verify(await tokens.sign(viewer))).toEqual({ ...viewer, sessionId: null });
+  });
+
+  it('carries the session id as claim sid, and refuses one that is not a positive integer', async () => {
+    const tokens = await TokenService.fromConfig(jwt, null);
+    expect(await tokens.verify(await tokens.sign({ ...viewer, sessionId: 42 }))).toEqual({
+      ...viewer,
+      sessionId: 42,
+    });
+    const forged = await new SignJWT({ client_id: 3, role: 'user', sid: 'abc' })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject('7')
+      .setExpirationTime('1h')
+      .sign(new TextEncoder().encode(SECRET));
+    await expect(tokens.verify(forged)).rejects.toThrow('token session id (sid) is not a session id');
+  });
+
+  it('allows a small, configurable clock skew on exp and no more', async () => {
+    const expiredAgo = (seconds: number) =>
+      new SignJWT({ client_id: 3, role: 'user' })
+        .setProtectedHeader({ alg: 'HS256' })
+        .setSubject('7')
+        .setExpirationTime(Math.floor(Date.now() / 1000) - seconds)
+        .sign(new TextEncoder().encode(SECRET));
+    const tolerant = await TokenService.fromConfig({ ...jwt, clockToleranceSeconds: 30 }, null);
+    await expect(tolerant.verify(await expiredAgo(10))).resolves.toMatchObject({ userId: 7 });
+    await expect(tolerant.verify(await expiredAgo(60))).rejects.toThrow('token has expired');
+    const strict = await TokenService.fromConfig({ ...jwt, clockToleranceSeconds: 0 }, null);
+    await expect(strict.verify(await expiredAgo(10))).rejects.toThrow('token has expired');
   });
 
   it('rejects an expired token', async () => {
@@ -68,7 +96,7 @@ describe('TokenService', () => {
       .setSubject('9')
       .setExpirationTime('1h')
       .sign(privateKey);
-    expect(await tokens.verify(token)).toEqual({ userId: 9, clientId: 3, role: 'viewer' });
+    expect(await tokens.verify(token)).toEqual({ userId: 9, clientId: 3, role: 'viewer', sessionId: null });
     await expect(tokens.sign(viewer)).rejects.toThrow(/public key/);
   });
 

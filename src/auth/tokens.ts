@@ -15,11 +15,15 @@ export interface Viewer {
   userId: number;
   clientId: number;
   role: Role;
+  /** The `user_sessions` row the token belongs to (claim `sid`); absent for service-account tokens. */
+  sessionId?: number | null;
 }
 
 export class InvalidTokenError extends Error {}
 
 const DEFAULT_TTL_SECONDS = 8 * 60 * 60;
+/** Clocks of the identity provider and the gateway may disagree by this much, no more. */
+const DEFAULT_CLOCK_TOLERANCE_SECONDS = 30;
 
 /**
  * Verifies bearer tokens: HS256 with `JWT_SECRET`, or RS256/ES256 with `JWT_PUBLIC_KEY`. The algorithm
@@ -32,28 +36,32 @@ export class TokenService {
     private readonly algorithms: string[],
     private readonly issuer: string | null,
     private readonly audience: string | null,
+    private readonly clockToleranceSeconds: number,
   ) {}
 
   static async fromConfig(jwt: Config['jwt'], devSecretFile: string | null): Promise<TokenService> {
+    const tolerance = jwt.clockToleranceSeconds ?? DEFAULT_CLOCK_TOLERANCE_SECONDS;
     if (jwt.publicKey) {
       // The key decides the algorithm: an RSA key verifies RS256 only, an EC P-256 key ES256 only.
       const publicKey = jwt.publicKey;
       const [algorithm, key] = await importSPKI(publicKey, 'RS256')
         .then((k) => ['RS256', k] as const)
         .catch(async () => ['ES256', await importSPKI(publicKey, 'ES256')] as const);
-      return new TokenService(key, null, [algorithm], jwt.issuer, jwt.audience);
+      return new TokenService(key, null, [algorithm], jwt.issuer, jwt.audience, tolerance);
     }
     const secret = jwt.secret ?? (devSecretFile ? readOrCreateDevSecret(devSecretFile) : null);
     if (!secret) throw new Error('JWT_SECRET or JWT_PUBLIC_KEY must be set when DATABASE_URL is set');
     if (secret.length < 32) throw new Error('JWT_SECRET must be at least 32 characters');
     const key = new TextEncoder().encode(secret);
-    return new TokenService(key, key, ['HS256'], jwt.issuer, jwt.audience);
+    return new TokenService(key, key, ['HS256'], jwt.issuer, jwt.audience, tolerance);
   }
 
   /** Mints a token (development and tests; production tokens come from the identity provider). */
   async sign(viewer: Viewer, ttlSeconds = DEFAULT_TTL_SECONDS): Promise<string> {
     if (!this.signKey) throw new Error('cannot mint tokens with a public key; set JWT_SECRET');
-    let builder = new SignJWT({ client_id: viewer.clientId, role: viewer.role })
+    const claims: JWTPayload = { client_id: viewer.clientId, role: viewer.role };
+    if (viewer.sessionId) claims.sid = viewer.sessionId;
+    let builder = new SignJWT(claims)
       .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
       .setSubject(String(viewer.userId))
       .setIssuedAt()
@@ -72,6 +80,7 @@ export class TokenService {
         issuer: this.issuer ?? undefined,
         audience: this.audience ?? undefined,
         requiredClaims: ['sub', 'exp'],
+        clockTolerance: this.clockToleranceSeconds,
       }));
     } catch (error) {
       if (error instanceof joseErrors.JWTExpired) throw new InvalidTokenError('token has expired');
@@ -84,7 +93,10 @@ export class TokenService {
     if (!Number.isInteger(clientId) || clientId <= 0)
       throw new InvalidTokenError('token has no valid client_id');
     if (!isRole(payload.role)) throw new InvalidTokenError(`token role must be ${ROLES.join(', ')}`);
-    return { userId, clientId, role: payload.role };
+    const sessionId = payload.sid === undefined ? null : Number(payload.sid);
+    if (sessionId !== null && (!Number.isInteger(sessionId) || sessionId <= 0))
+      throw new InvalidTokenError('token session id (sid) is not a session id');
+    return { userId, clientId, role: payload.role, sessionId };
   }
 }
 

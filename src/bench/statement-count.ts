@@ -2,12 +2,14 @@ import type { LogContext, Options } from '@mikro-orm/core';
 import type { FastifyInstance } from 'fastify';
 
 import type { TokenService } from '../auth/tokens.js';
+import { loadConfig } from '../config/config.js';
 import { openDatabase } from '../db/database.js';
 import type { Database } from '../db/database.js';
 import { buildGatewaySchema } from '../graphql/build-schema.js';
 import { createServer } from '../server/create-server.js';
 import { requestBody, responseFailure } from './graphql-response.js';
 import type { Failure } from './graphql-response.js';
+import { BENCH_GATEWAY_ENV } from './gateway-process.js';
 
 export interface CountedRequest {
   status: number;
@@ -58,7 +60,8 @@ export class StatementCounter {
     const database = await openDatabase({ ...urls, embeddedDataDir: 'memory', logSql: false }, overrides);
     try {
       const { app } = await createServer({
-        config: { logLevel: 'silent' },
+        // The bench signs a sessionless token and sends one viewer's load: no session, no rate limit.
+        config: { logLevel: 'silent', security: loadConfig(BENCH_GATEWAY_ENV).security },
         database,
         tokens,
         schema: await buildGatewaySchema(),

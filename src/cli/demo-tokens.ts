@@ -3,6 +3,7 @@ import type { SqlEntityManager } from '@mikro-orm/sql';
 import { isRole } from '../auth/roles.js';
 import type { TokenService, Viewer } from '../auth/tokens.js';
 import { User } from '../modules/users/user.entity.js';
+import { openSession } from '../modules/users/user-sessions.js';
 
 export class UnknownUserError extends Error {}
 
@@ -17,11 +18,13 @@ export async function viewerForEmail(em: SqlEntityManager, email: string): Promi
   return { userId: user.id, clientId: user.client.id, role };
 }
 
+/** A token for the user's new session (a `user_sessions` row that `pulse session revoke` can end). */
 export async function mintTokenForEmail(
   em: SqlEntityManager,
   tokens: TokenService,
   email: string,
   ttlSeconds?: number,
 ): Promise<string> {
-  return tokens.sign(await viewerForEmail(em, email), ttlSeconds);
+  const { token } = await openSession(em, tokens, await viewerForEmail(em, email), { ttlSeconds });
+  return token;
 }

@@ -10,6 +10,7 @@ import { importCommand } from './commands/import.command.js';
 import { migrateCommand } from './commands/migrate.command.js';
 import { schemaCommand } from './commands/schema.command.js';
 import { seedCommand } from './commands/seed.command.js';
+import { sessionCommand } from './commands/session.command.js';
 import { tokenCommand } from './commands/token.command.js';
 import { validateCommand } from './commands/validate.command.js';
 import { UnknownUserError } from './demo-tokens.js';
@@ -26,6 +27,7 @@ export function buildProgram(run: CliRun): Command {
     .addCommand(tokenCommand(run))
     .addCommand(importCommand(run))
     .addCommand(validateCommand(run))
+    .addCommand(sessionCommand(run))
     .addCommand(schemaCommand(run));
   routeOutput(program, run);
   return program;

@@ -7,6 +7,10 @@ export const ERROR_CODES = [
   'FORBIDDEN',
   'NOT_FOUND',
   'INTERNAL_SERVER_ERROR',
+  // The request is too big or too deep to run (server/query-limits.ts); retrying it will not help.
+  'QUERY_LIMIT_EXCEEDED',
+  // Too many operations in the window (server/rate-limit.ts); retry after `retryAfterSeconds`.
+  'RATE_LIMITED',
   // Apollo's own request-level codes, safe to pass through.
   'GRAPHQL_PARSE_FAILED',
   'GRAPHQL_VALIDATION_FAILED',

@@ -71,4 +71,40 @@ describe('loadConfig', () => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);
   });
+
+  it('reads the security settings: limits, introspection, CORS, credentials', () => {
+    const defaults = loadConfig({}).security;
+    expect(defaults).toMatchObject({
+      production: false,
+      introspection: 'admins',
+      corsOrigins: [],
+      queryLimits: { maxDepth: 12, maxAliases: 15, maxDirectives: 20, maxTokens: 2000, maxCost: 250_000 },
+      rateLimit: { windowSeconds: 60, readsPerWindow: 3000, writesPerWindow: 300 },
+      credentials: { recheckSeconds: 5, allowSessionlessTokens: false },
+    });
+    const custom = loadConfig({
+      CORS_ORIGINS: 'https://app.example, http://localhost:5173',
+      GRAPHQL_MAX_COST: '1000',
+      RATE_LIMIT_WRITES: '0',
+      JWT_ALLOW_SESSIONLESS: 'true',
+      GRAPHQL_INTROSPECTION: 'everyone',
+    });
+    expect(custom.security.corsOrigins).toEqual(['https://app.example', 'http://localhost:5173']);
+    expect(custom.security.queryLimits.maxCost).toBe(1000);
+    expect(custom.security.rateLimit.writesPerWindow).toBe(0);
+    expect(custom.security.credentials.allowSessionlessTokens).toBe(true);
+    expect(custom.jwt.clockToleranceSeconds).toBe(30);
+  });
+
+  it('refuses open introspection in production, malformed origins and negative limits', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production', GRAPHQL_INTROSPECTION: 'everyone' })).toThrow(
+      'GRAPHQL_INTROSPECTION can only be off or admins in production',
+    );
+    expect(loadConfig({ NODE_ENV: 'production' }).security.introspection).toBe('admins');
+    expect(() => loadConfig({ CORS_ORIGINS: 'https://app.example/path' })).toThrow(ConfigError);
+    expect(() => loadConfig({ RATE_LIMIT_READS: '-1' })).toThrow(
+      'RATE_LIMIT_READS must be a whole number (0 or more): -1',
+    );
+    expect(() => loadConfig({ GRAPHQL_MAX_DEPTH: '0' })).toThrow(ConfigError);
+  });
 });

@@ -24,7 +24,11 @@ export interface Config {
     publicKey: string | null;
     issuer: string | null;
     audience: string | null;
+    /** Leeway on `exp`/`nbf`/`iat` for clocks that disagree a little. */
+    clockToleranceSeconds?: number;
   };
+  /** Query limits, rate limits, credential re-checks and exposure; see server/ and auth/. */
+  security: SecurityConfig;
   /** When a replica gets no reads; see db/read-routing.ts for what the defaults are based on. */
   readRouting: {
     maxLagSeconds: number;
@@ -35,6 +39,33 @@ export interface Config {
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
   /** Print every SQL statement (development only). */
   logSql: boolean;
+}
+
+export type IntrospectionAccess = 'off' | 'admins' | 'authenticated' | 'everyone';
+const INTROSPECTION_ACCESS = ['off', 'admins', 'authenticated', 'everyone'] as const;
+
+export interface SecurityConfig {
+  /** `NODE_ENV=production`: introspection can only be `off` or `admins`. */
+  production: boolean;
+  introspection: IntrospectionAccess;
+  /** Origins a browser app may call from; none by default (same-origin only). */
+  corsOrigins: string[];
+  queryLimits: {
+    maxDepth: number;
+    maxAliases: number;
+    maxDirectives: number;
+    maxTokens: number;
+    /** Rows a request could return at most: page sizes multiplied through nested connections. */
+    maxCost: number;
+  };
+  /** Root fields per viewer (per IP when anonymous) per window; 0 turns a limit off. */
+  rateLimit: { windowSeconds: number; readsPerWindow: number; writesPerWindow: number };
+  credentials: {
+    /** How long a user/client/session check is trusted before it is asked again. */
+    recheckSeconds: number;
+    /** Accept tokens without a session id (service accounts). */
+    allowSessionlessTokens: boolean;
+  };
 }
 
 export class ConfigError extends Error {}
@@ -75,7 +106,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       publicKey: nonEmpty(env.JWT_PUBLIC_KEY)?.replace(/\\n/g, '\n') ?? null,
       issuer: nonEmpty(env.JWT_ISSUER),
       audience: nonEmpty(env.JWT_AUDIENCE),
+      clockToleranceSeconds: wholeNumber(env, 'JWT_CLOCK_SKEW_SECONDS', 30),
     },
+    security: loadSecurityConfig(env),
     readRouting: {
       maxLagSeconds: positiveNumber(env, 'DATABASE_REPLICA_MAX_LAG_SECONDS', 5),
       maxLagBytes: positiveNumber(env, 'DATABASE_REPLICA_MAX_LAG_BYTES', 64 * 1024 * 1024),
@@ -101,6 +134,53 @@ function booleanFlag(env: NodeJS.ProcessEnv, name: string, fallback: boolean): b
   if (raw === 'true') return true;
   if (raw === 'false') return false;
   throw new ConfigError(`${name} must be true or false: ${env[name]}`);
+}
+
+function loadSecurityConfig(env: NodeJS.ProcessEnv): SecurityConfig {
+  const production = env.NODE_ENV === 'production';
+  const introspection = (nonEmpty(env.GRAPHQL_INTROSPECTION) ?? 'admins') as IntrospectionAccess;
+  if (!INTROSPECTION_ACCESS.includes(introspection))
+    throw new ConfigError(`GRAPHQL_INTROSPECTION must be one of ${INTROSPECTION_ACCESS.join(', ')}`);
+  if (production && introspection !== 'off' && introspection !== 'admins')
+    throw new ConfigError('GRAPHQL_INTROSPECTION can only be off or admins in production');
+  const corsOrigins = (env.CORS_ORIGINS ?? '')
+    .split(',')
+    .map((origin) => origin.trim())
+    .filter(Boolean);
+  for (const origin of corsOrigins) {
+    if (!/^https?:\/\/[^/\s]+$/.test(origin))
+      throw new ConfigError(`CORS_ORIGINS entries must be scheme://host[:port]: ${origin}`);
+  }
+  return {
+    production,
+    introspection,
+    corsOrigins,
+    queryLimits: {
+      maxDepth: positiveNumber(env, 'GRAPHQL_MAX_DEPTH', 12),
+      maxAliases: positiveNumber(env, 'GRAPHQL_MAX_ALIASES', 15),
+      maxDirectives: positiveNumber(env, 'GRAPHQL_MAX_DIRECTIVES', 20),
+      maxTokens: positiveNumber(env, 'GRAPHQL_MAX_TOKENS', 2_000),
+      maxCost: positiveNumber(env, 'GRAPHQL_MAX_COST', 250_000),
+    },
+    rateLimit: {
+      windowSeconds: positiveNumber(env, 'RATE_LIMIT_WINDOW_SECONDS', 60),
+      readsPerWindow: wholeNumber(env, 'RATE_LIMIT_READS', 3_000),
+      writesPerWindow: wholeNumber(env, 'RATE_LIMIT_WRITES', 300),
+    },
+    credentials: {
+      recheckSeconds: positiveNumber(env, 'AUTH_RECHECK_SECONDS', 5),
+      allowSessionlessTokens: env.JWT_ALLOW_SESSIONLESS === 'true',
+    },
+  };
+}
+
+function wholeNumber(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = nonEmpty(env[name]);
+  if (raw === null) return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 0)
+    throw new ConfigError(`${name} must be a whole number (0 or more): ${raw}`);
+  return value;
 }
 
 function positiveNumber(env: NodeJS.ProcessEnv, name: string, fallback: number): number {

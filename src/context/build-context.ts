@@ -1,5 +1,5 @@
-import { randomUUID } from 'node:crypto';
-
+import { authenticateBearer } from '../auth/credential-guard.js';
+import type { CredentialGuard } from '../auth/credential-guard.js';
 import { bearerToken } from '../auth/tokens.js';
 import type { TokenService } from '../auth/tokens.js';
 import { TableLoaders } from '../common/table-api/table-loaders.js';
@@ -18,10 +18,11 @@ export async function buildContext(
   database: Database,
   tokens: TokenService,
   authorization: string | undefined,
-  requestId: string = randomUUID(),
+  requestId: string,
+  credentials: CredentialGuard,
 ): Promise<Context> {
   const token = bearerToken(authorization);
-  const viewer = token ? await tokens.verify(token) : null;
+  const viewer = token ? await authenticateBearer(token, tokens, credentials) : null;
   const em = database.fork();
   const scope: TenantFilterParams | null = viewer ? { clientId: viewer.clientId } : null;
   if (scope) em.setFilterParams(TENANT_FILTER, scope);

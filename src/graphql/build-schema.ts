@@ -11,6 +11,7 @@ import { tableMutationResolvers } from '../common/table-api/table-mutations.js';
 import { ALL_ENTITIES } from '../db/entities.js';
 import { ingestResolvers } from '../modules/ingest/ingest.resolver.js';
 import { IntegrationSecretResolver } from '../modules/integrations/integrations.api.js';
+import { UserSessionsResolver } from '../modules/users/user-sessions.resolver.js';
 import { ViewerResolver } from '../modules/viewer/viewer.resolver.js';
 import { isColumnField, ruleTree } from './field-rules.js';
 // Each module declares its tables' API (and guards) when imported.
@@ -41,6 +42,7 @@ export async function buildUnguardedSchema(): Promise<GraphQLSchema> {
   resolvers ??= [
     ViewerResolver,
     IntegrationSecretResolver,
+    UserSessionsResolver,
     ...tableApiResolvers(),
     ...tableMutationResolvers(),
     ...ingestResolvers(),

@@ -2,28 +2,35 @@ import type { GraphQLFormattedError } from 'graphql';
 
 import { ERROR_CODES } from '../common/errors.js';
 import type { ErrorCode } from '../common/errors.js';
+import { QueryLimitError } from '../server/query-limits.js';
 
-export interface ErrorLogger {
-  error(details: object, message: string): void;
+/** Whether an error is one we raised on purpose with a code a client may see (else it is masked). */
+export function isClientFacingCode(code: unknown): code is ErrorCode {
+  return (
+    typeof code === 'string' &&
+    code !== 'INTERNAL_SERVER_ERROR' &&
+    (ERROR_CODES as readonly string[]).includes(code)
+  );
 }
 
 /**
  * The one place errors leave the server. Coded errors we raised pass through (message, code and safe
- * extensions); anything else (a database error, a bug) becomes a generic INTERNAL_SERVER_ERROR whose
- * details go to the log only: no stack trace, SQL or secret reaches the caller.
+ * extensions); anything else (a database error, a bug) becomes a generic INTERNAL_SERVER_ERROR. The
+ * details of those are logged by the request's own logger (server/exposure.ts), with its request id,
+ * never returned: no stack trace, SQL or secret reaches the caller.
  */
-export function createErrorFormatter(logger: ErrorLogger) {
+export function createErrorFormatter() {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
-    const code = formatted.extensions?.code as string | undefined;
-    if (code && code !== 'INTERNAL_SERVER_ERROR' && (ERROR_CODES as readonly string[]).includes(code)) {
-      const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
-      return { ...formatted, extensions: { ...extensions, code: code as ErrorCode } };
+    const limitError = queryLimitErrorOf(formatted, error);
+    if (limitError) {
+      const { http: _http, ...extensions } = limitError.extensions;
+      return { message: limitError.message, locations: formatted.locations, extensions };
     }
-    const original = (error as { originalError?: unknown })?.originalError ?? error;
-    logger.error(
-      { err: original, path: formatted.path },
-      'unexpected error while resolving a GraphQL request',
-    );
+    const code = formatted.extensions?.code;
+    if (isClientFacingCode(code)) {
+      const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
+      return { ...formatted, extensions: { ...extensions, code } };
+    }
     return {
       message: 'Internal server error',
       locations: formatted.locations,
@@ -31,4 +38,20 @@ export function createErrorFormatter(logger: ErrorLogger) {
       extensions: { code: 'INTERNAL_SERVER_ERROR' },
     };
   };
+}
+
+/**
+ * Apollo re-codes validation errors as GRAPHQL_VALIDATION_FAILED and parse errors as
+ * GRAPHQL_PARSE_FAILED; a refusal for size keeps its own code. The parser's token limit only says
+ * "more than N", it stops counting there on purpose.
+ */
+function queryLimitErrorOf(formatted: GraphQLFormattedError, error: unknown): QueryLimitError | null {
+  const original = (error as { originalError?: unknown })?.originalError;
+  if (error instanceof QueryLimitError) return error;
+  if (original instanceof QueryLimitError) return original;
+  const tokens = /Document contains more th[ae][nt] (\d+) tokens/.exec(formatted.message);
+  if (tokens && formatted.extensions?.code === 'GRAPHQL_PARSE_FAILED') {
+    return new QueryLimitError('tokens', Number(tokens[1]), null);
+  }
+  return null;
 }

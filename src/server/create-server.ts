@@ -11,24 +11,40 @@ import { GraphQLError } from 'graphql';
 
 import { InvalidTokenError } from '../auth/tokens.js';
 import type { TokenService } from '../auth/tokens.js';
+import { CredentialGuard } from '../auth/credential-guard.js';
+import { loadConfig } from '../config/config.js';
 import type { Config } from '../config/config.js';
 import { buildContext } from '../context/build-context.js';
 import type { Context } from '../context/context.js';
 import type { Database } from '../db/database.js';
 import { createErrorFormatter } from '../graphql/format-error.js';
+import {
+  introspectionGatePlugin,
+  registerEdgeProtection,
+  requestIdOf,
+  responseShapingPlugin,
+} from './exposure.js';
 import { graphqlMetricsPlugin } from './metrics.js';
 import { registerOperationalEndpoints } from './operational-endpoints.js';
+import { queryCostPlugin, queryShapeLimits } from './query-limits.js';
+import { OperationRateLimiter, rateLimitPlugin, registerClientIpHeader } from './rate-limit.js';
+import { textInputGuardPlugin } from './text-input-guard.js';
 
 export interface ServerDependencies {
-  config: Pick<Config, 'logLevel'>;
+  /** `security` defaults to what an empty environment gives (see config/config.ts). */
+  config: Pick<Config, 'logLevel'> & Partial<Pick<Config, 'security'>>;
   database: Database;
   tokens: TokenService;
   schema: GraphQLSchema;
+  /** Where log lines go (default stdout); tests read them. */
+  logStream?: { write(line: string): void };
 }
 
 export interface GatewayServer {
   app: FastifyInstance;
   apollo: ApolloServer<Context>;
+  /** Forget cached credential checks (after revoking sessions in-process: tests, admin mutation). */
+  credentials: CredentialGuard;
 }
 
 /** Fastify + Apollo: `POST /graphql`, `GET /health`. Nothing listens until the caller says so. */
@@ -37,29 +53,50 @@ export async function createServer({
   database,
   tokens,
   schema,
+  logStream,
 }: ServerDependencies): Promise<GatewayServer> {
   const app = Fastify({
     logger:
       config.logLevel === 'silent'
         ? false
-        : { level: config.logLevel, redact: ['req.headers.authorization', 'req.headers.cookie'] },
-    genReqId: () => crypto.randomUUID(),
+        : {
+            level: config.logLevel,
+            redact: ['req.headers.authorization', 'req.headers.cookie'],
+            ...(logStream ? { stream: logStream } : {}),
+          },
+    genReqId: requestIdOf,
     bodyLimit: 1024 * 1024,
   });
+  const security = config.security ?? loadConfig({}).security;
+  await registerEdgeProtection(app, security);
+  registerClientIpHeader(app);
   // /health/database, /health/ml, /metrics, HTTP metrics and per-request read routing. It returns the
   // metrics that graphqlMetricsPlugin(metrics) (server/metrics.ts) takes in Apollo's plugins.
   const metrics = registerOperationalEndpoints(app, { database, tokens });
 
+  const credentials = new CredentialGuard(database, security.credentials);
+  const shapeLimits = queryShapeLimits(security.queryLimits);
   const apollo = new ApolloServer<Context>({
     schema,
+    introspection: security.introspection !== 'off',
+    validationRules: shapeLimits.validationRules,
+    parseOptions: shapeLimits.parseOptions,
     plugins: [
       fastifyApolloDrainPlugin(app),
       ApolloServerPluginLandingPageDisabled(),
       // Cache hints are unused here, and the plugin wraps every field resolver: measurable on big pages.
       ApolloServerPluginCacheControlDisabled(),
       graphqlMetricsPlugin(metrics),
+      // In this order, after parsing and validation (depth, aliases, directives, tokens) and before
+      // any resolver runs: who may introspect, what a request costs, how many operations it holds,
+      // and whether its text can be stored.
+      introspectionGatePlugin(security.introspection),
+      queryCostPlugin(schema, security.queryLimits.maxCost),
+      rateLimitPlugin(new OperationRateLimiter(security.rateLimit)),
+      textInputGuardPlugin(),
+      responseShapingPlugin(security.introspection, app.log),
     ],
-    formatError: createErrorFormatter(app.log),
+    formatError: createErrorFormatter(),
     includeStacktraceInErrorResponses: false,
     // Field suggestions ("Did you mean ...?") would reveal admin-only fields to anyone.
     hideSchemaDetailsFromClientErrors: true,
@@ -71,20 +108,22 @@ export async function createServer({
 
   await app.register(fastifyApollo(apollo), {
     path: '/graphql',
-    method: ['GET', 'POST', 'OPTIONS'],
+    // OPTIONS is answered by @fastify/cors (preflights), not by Apollo's CSRF check.
+    method: ['GET', 'POST'],
     context: async (request) => {
       try {
-        return await buildContext(database, tokens, request.headers.authorization, request.id);
+        return await buildContext(database, tokens, request.headers.authorization, request.id, credentials);
       } catch (error) {
         if (error instanceof InvalidTokenError) {
           throw new GraphQLError(error.message, {
             extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } },
           });
         }
+        request.log.error({ err: error }, 'could not build the request context');
         throw error;
       }
     },
   });
 
-  return { app, apollo };
+  return { app, apollo, credentials };
 }

@@ -9,6 +9,7 @@ import { migrateUp } from '../db/migration-runner.js';
 import { buildGatewaySchema } from '../graphql/build-schema.js';
 import { Client } from '../modules/clients/client.entity.js';
 import { User } from '../modules/users/user.entity.js';
+import { openSession } from '../modules/users/user-sessions.js';
 import { createTestDatabase } from '../testing/test-database.js';
 import type { TestDatabase } from '../testing/test-database.js';
 import { createServer } from './create-server.js';
@@ -77,7 +78,11 @@ describe('gateway HTTP server', () => {
   });
 
   it('tells a token holder who they are', async () => {
-    const token = await tokens.sign({ userId: ids.acmeAdmin, clientId: ids.acme, role: 'admin' });
+    const { token } = await openSession(database.fork(), tokens, {
+      userId: ids.acmeAdmin,
+      clientId: ids.acme,
+      role: 'admin',
+    });
     const { status, body } = await graphql(VIEWER_QUERY, `Bearer ${token}`);
     expect(status).toBe(200);
     expect(body).toEqual({
@@ -93,8 +98,9 @@ describe('gateway HTTP server', () => {
 
   it('does not let a token claim another client for its user', async () => {
     const token = await tokens.sign({ userId: ids.acmeAdmin, clientId: ids.globex, role: 'admin' });
-    const { body } = await graphql(VIEWER_QUERY, `Bearer ${token}`);
-    expect(body.data).toBeNull();
+    const { status, body } = await graphql(VIEWER_QUERY, `Bearer ${token}`);
+    expect(status).toBe(401);
+    expect(body.data).toBeUndefined();
     expect(body.errors![0].extensions.code).toBe('UNAUTHENTICATED');
   });
 
@@ -109,11 +115,20 @@ describe('gateway HTTP server', () => {
   it('answers a bad token with 401 UNAUTHENTICATED and no details', async () => {
     const { status, body } = await graphql(VIEWER_QUERY, 'Bearer not-a-token');
     expect(status).toBe(401);
-    expect(body.errors).toEqual([{ message: 'token is invalid', extensions: { code: 'UNAUTHENTICATED' } }]);
+    expect(body.errors).toEqual([
+      {
+        message: 'token is invalid',
+        extensions: { code: 'UNAUTHENTICATED', requestId: expect.any(String) },
+      },
+    ]);
   });
 
   it('has no field for the password hash, and does not hint at hidden fields', async () => {
-    const token = await tokens.sign({ userId: ids.acmeAdmin, clientId: ids.acme, role: 'admin' });
+    const { token } = await openSession(database.fork(), tokens, {
+      userId: ids.acmeAdmin,
+      clientId: ids.acme,
+      role: 'admin',
+    });
     const { body } = await graphql('{ viewer { user { passwordHash passwordHas } } }', `Bearer ${token}`);
     expect(body.errors![0].extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
     expect(JSON.stringify(body)).not.toMatch(/scrypt|Did you mean/);

@@ -11,7 +11,10 @@ import type { SeedOptions } from '../cli/seed/demo-data.js';
 import { demoClientIdentity } from '../cli/seed/demo-accounts.js';
 import { openDatabase } from '../db/database.js';
 import type { Database } from '../db/database.js';
+import { loadConfig } from '../config/config.js';
+import type { SecurityConfig } from '../config/config.js';
 import { migrateUp } from '../db/migration-runner.js';
+import { openSession } from '../modules/users/user-sessions.js';
 import { buildGatewaySchema } from '../graphql/build-schema.js';
 import { createServer } from '../server/create-server.js';
 import type { GatewayServer } from '../server/create-server.js';
@@ -94,9 +97,31 @@ function gatewayRoleFromEnv(): GatewayRole {
 
 let schemaPromise: Promise<GraphQLSchema> | undefined;
 
+/**
+ * The gateway's security settings in tests: the defaults of an empty environment, except two. Rate
+ * limits are off (a test file sends thousands of requests as one viewer), and the cost limit is raised:
+ * the module specs walk whole relation trees of a small data set with pages of 1000 to compare every
+ * row with SQL. `gatewayDefaults()` is what a deployment gets; the hardening spec tests with it.
+ */
+export function testSecurity(overrides: Partial<SecurityConfig> = {}): SecurityConfig {
+  const defaults = gatewayDefaults();
+  return {
+    ...defaults,
+    rateLimit: { ...defaults.rateLimit, readsPerWindow: 0, writesPerWindow: 0 },
+    queryLimits: { ...defaults.queryLimits, maxCost: 1e12 },
+    ...overrides,
+  };
+}
+
+/** The security settings of a gateway started with an empty environment. */
+export function gatewayDefaults(): SecurityConfig {
+  return loadConfig({}).security;
+}
+
 export async function createTestApp(
   label: string,
   seed: Partial<SeedOptions> | null = TEST_SEED,
+  security: SecurityConfig = testSecurity(),
   options: { gatewayRole?: GatewayRole } = {},
 ): Promise<TestApp> {
   const gatewayRole = options.gatewayRole ?? gatewayRoleFromEnv();
@@ -129,7 +154,7 @@ export async function createTestApp(
   );
   schemaPromise ??= buildGatewaySchema();
   const server = await createServer({
-    config: { logLevel: 'silent' },
+    config: { logLevel: 'silent', security },
     database,
     tokens,
     schema: await schemaPromise,
@@ -146,7 +171,19 @@ export async function createTestApp(
     }
     return found;
   };
-  const token = async (role: TestRole, client = 0) => tokens.sign(await viewer(role, client));
+  // One session per demo login, opened on first use: tokens carry a session id, as `pulse token` mints them.
+  const sessionTokens = new Map<string, Promise<string>>();
+  const token = async (role: TestRole, client = 0) => {
+    const key = `${role}:${client}`;
+    let minted = sessionTokens.get(key);
+    if (!minted) {
+      minted = viewer(role, client).then(
+        async (found) => (await openSession(ownerDatabase.fork(), tokens, found)).token,
+      );
+      sessionTokens.set(key, minted);
+    }
+    return minted;
+  };
 
   const graphql = async (query: string, options: RequestOptions = {}): Promise<GraphQLResult> => {
     const headers: Record<string, string> = { 'content-type': 'application/json' };
