@@ -6,6 +6,8 @@ import { TableLoaders } from '../common/table-api/table-loaders.js';
 import { TENANT_FILTER } from '../common/tenant-filter.js';
 import type { TenantFilterParams } from '../common/tenant-filter.js';
 import type { Database } from '../db/database.js';
+import type { ReadPathMetrics } from '../db/read-path-metrics.js';
+import { NO_READ_PATH_METRICS } from '../db/read-path-metrics.js';
 import type { Context } from './context.js';
 
 /**
@@ -19,6 +21,7 @@ export async function buildContext(
   tokens: TokenService,
   authorization: string | undefined,
   requestId: string = randomUUID(),
+  metrics: ReadPathMetrics = NO_READ_PATH_METRICS,
 ): Promise<Context> {
   const token = bearerToken(authorization);
   const viewer = token ? await tokens.verify(token) : null;
@@ -37,6 +40,6 @@ export async function buildContext(
     em,
     database,
     reader,
-    loaders: new TableLoaders(reader, scope),
+    loaders: new TableLoaders(reader, scope, metrics),
   };
 }
