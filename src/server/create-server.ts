@@ -16,39 +16,59 @@ import { buildContext } from '../context/build-context.js';
 import type { Context } from '../context/context.js';
 import type { Database } from '../db/database.js';
 import { createErrorFormatter } from '../graphql/format-error.js';
-import { graphqlMetricsPlugin } from './metrics.js';
+import { graphqlMetricsPlugin, registerMetricsOnlyRoutes } from './metrics.js';
 import { registerOperationalEndpoints } from './operational-endpoints.js';
+import { adminOnlyIntrospectionPlugin, registerPlayground } from './playground.js';
+import { loggerOptions } from './server-logger.js';
 
 export interface ServerDependencies {
-  config: Pick<Config, 'logLevel'>;
+  config: Pick<Config, 'logLevel'> & Partial<Pick<Config, 'logFormat' | 'playground' | 'metrics'>>;
   database: Database;
   tokens: TokenService;
   schema: GraphQLSchema;
+  /** Put in the playground's headers editor (the embedded database's demo admin token). */
+  playgroundToken?: string | null;
 }
 
 export interface GatewayServer {
   app: FastifyInstance;
   apollo: ApolloServer<Context>;
+  /** `/metrics` alone, when METRICS_PORT gives it its own listen address; the caller listens. */
+  metricsApp: FastifyInstance | null;
 }
 
-/** Fastify + Apollo: `POST /graphql`, `GET /health`. Nothing listens until the caller says so. */
+/**
+ * Fastify + Apollo: `POST /graphql`, the playground, `GET /health`, `/health/*` and `/metrics`. Nothing
+ * listens until the caller says so.
+ */
 export async function createServer({
   config,
   database,
   tokens,
   schema,
+  playgroundToken = null,
 }: ServerDependencies): Promise<GatewayServer> {
+  const logger = loggerOptions(config.logLevel, config.logFormat ?? 'json');
   const app = Fastify({
-    logger:
-      config.logLevel === 'silent'
-        ? false
-        : { level: config.logLevel, redact: ['req.headers.authorization', 'req.headers.cookie'] },
+    logger,
     genReqId: () => crypto.randomUUID(),
     bodyLimit: 1024 * 1024,
   });
+  const metricsConfig = config.metrics ?? { token: null, port: null, host: '127.0.0.1' };
   // /health/database, /health/ml, /metrics, HTTP metrics and per-request read routing. It returns the
   // metrics that graphqlMetricsPlugin(metrics) (server/metrics.ts) takes in Apollo's plugins.
-  const metrics = registerOperationalEndpoints(app, { database, tokens });
+  const metrics = registerOperationalEndpoints(app, {
+    database,
+    tokens,
+    metricsAccess: { token: metricsConfig.token, separatePort: metricsConfig.port !== null },
+  });
+  let metricsApp: FastifyInstance | null = null;
+  if (metricsConfig.port !== null) {
+    metricsApp = Fastify({ logger });
+    registerMetricsOnlyRoutes(metricsApp, metrics);
+  }
+  const playground = config.playground ?? 'off';
+  registerPlayground(app, { mode: playground, prefillToken: playground === 'on' ? playgroundToken : null });
 
   const apollo = new ApolloServer<Context>({
     schema,
@@ -58,6 +78,7 @@ export async function createServer({
       // Cache hints are unused here, and the plugin wraps every field resolver: measurable on big pages.
       ApolloServerPluginCacheControlDisabled(),
       graphqlMetricsPlugin(metrics),
+      ...(playground === 'admin' ? [adminOnlyIntrospectionPlugin()] : []),
     ],
     formatError: createErrorFormatter(app.log),
     includeStacktraceInErrorResponses: false,
@@ -67,14 +88,14 @@ export async function createServer({
   await apollo.start();
 
   /** Liveness only: answers without touching the database, so a slow database does not restart pods. */
-  app.get('/health', async () => ({ status: 'ok' }));
+  app.get('/health', async () => ({ status: 'healthy' }));
 
   await app.register(fastifyApollo(apollo), {
     path: '/graphql',
     method: ['GET', 'POST', 'OPTIONS'],
     context: async (request) => {
       try {
-        return await buildContext(database, tokens, request.headers.authorization, request.id);
+        return await buildContext(database, tokens, request.headers.authorization, request.id, metrics);
       } catch (error) {
         if (error instanceof InvalidTokenError) {
           throw new GraphQLError(error.message, {
@@ -86,5 +107,5 @@ export async function createServer({
     },
   });
 
-  return { app, apollo };
+  return { app, apollo, metricsApp };
 }
