@@ -299,7 +299,7 @@ class ReplicaAwareRouter implements ReadRouter {
       // fn only read, so running it again on the primary is safe; it runs at most twice.
       if (isConnectionError(error)) this.markUnreachable(route.slot, error);
       this.counters.fallbacks.replica_error++;
-        this.metrics.recordRoutingDecision('primary', 'replica_error');
+      this.metrics.recordRoutingDecision('primary', 'replica_error');
       return this.session(this.primary, 'primary', settings, fn);
     }
   }
