@@ -242,7 +242,7 @@ describe('operational endpoints: /health/database, /health/ml, /metrics', () => 
         coreTables: { clients: 'not_available', issues: 'not_available' },
       });
       expect(body.reasons).toEqual([
-        'core tables not available: clients, users, projects, issues, repositories, pull_requests (run `pulse migrate up`)',
+        'core tables not available: clients, users, projects, issues, repositories, pull_requests (run `npx pulse migrate up`)',
       ]);
     });
 
