@@ -6,7 +6,7 @@ import { demoUsers } from './cli/seed/demo-data.js';
 import { seedIfEmpty } from './cli/seed-command.js';
 import { loadConfig } from './config/config.js';
 import type { Config } from './config/config.js';
-import { openDatabase } from './db/database.js';
+import { assertDatabaseReachable, openDatabase } from './db/database.js';
 import type { Database } from './db/database.js';
 import { migrateUp, migrationStatus } from './db/migration-runner.js';
 import { buildGatewaySchema } from './graphql/build-schema.js';
@@ -18,6 +18,7 @@ import { createServer } from './server/create-server.js';
 async function main(): Promise<void> {
   const config = loadConfig();
   const database = await openDatabase(config);
+  await assertDatabaseReachable(database, config);
   const embedded = database.kind === 'embedded';
   const tokens = await TokenService.fromConfig(
     config.jwt,

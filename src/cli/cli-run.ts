@@ -3,7 +3,7 @@ import { InvalidArgumentError } from 'commander';
 import { createProgress } from '../common/bulk/progress.js';
 import type { Progress } from '../common/bulk/progress.js';
 import type { Config } from '../config/config.js';
-import { openDatabase } from '../db/database.js';
+import { assertDatabaseReachable, openDatabase } from '../db/database.js';
 import type { Database } from '../db/database.js';
 
 /**
@@ -42,6 +42,7 @@ export function createCliRun(
 /** Opens the database for one command and always closes it, whatever the command does. */
 export async function withDatabase<T>(run: CliRun, work: (database: Database) => Promise<T>): Promise<T> {
   const database = await openDatabase(run.config);
+  await assertDatabaseReachable(database, run.config);
   try {
     return await work(database);
   } finally {

@@ -64,14 +64,6 @@ export async function openDatabase(
       ensureDatabase: false,
       pool: { min: 0, max: 20 },
     } as Parameters<typeof PostgreSqlMikroORM.init>[0])) as unknown as Orm;
-    // The pool connects lazily; connect now, so a wrong URL fails here with a message that names it
-    // rather than as a driver error in the first request.
-    try {
-      await orm.em.getDriver().getConnection('write').execute('select 1');
-    } catch (error) {
-      await orm.close(true).catch(() => undefined);
-      throw connectionFailure(error, config.databaseUrl);
-    }
   } else {
     kind = 'embedded';
     const inMemory = config.embeddedDataDir === 'memory';
@@ -105,6 +97,24 @@ export async function openDatabase(
       }
     },
   };
+}
+
+/**
+ * The pool connects lazily; the gateway's start and the CLI connect right away with this, so a wrong
+ * DATABASE_URL fails with a message that names it rather than as a driver error later. (Tests open a
+ * database whose primary is down on purpose, so openDatabase itself does not.)
+ */
+export async function assertDatabaseReachable(
+  database: Database,
+  config: Pick<Config, 'databaseUrl'>,
+): Promise<void> {
+  if (database.kind !== 'postgresql' || !config.databaseUrl) return;
+  try {
+    await database.orm.em.getDriver().getConnection('write').execute('select 1');
+  } catch (error) {
+    await database.close().catch(() => undefined);
+    throw connectionFailure(error, config.databaseUrl);
+  }
 }
 
 /**
