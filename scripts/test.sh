@@ -11,6 +11,16 @@ if [ -z "${DATABASE_URL:-}" ]; then
 fi
 export DATABASE_URL DATABASE_REPLICA_URLS DATABASE_OWNER_URL
 
+# The playground's browser test drives a headless Chromium; install Debian's the first time. A failure
+# here is not fatal for the other tests: the browser test then reports it itself.
+if [ -z "${CHROMIUM_PATH:-}" ]; then
+  if CHROMIUM_PATH="$(bash scripts/browser/ensure-chromium.sh)"; then
+    export CHROMIUM_PATH
+  else
+    echo '[test] no Chromium: the playground browser test will fail (see the message above)' >&2
+  fi
+fi
+
 # Native ESM jest: MikroORM 7 is ESM only. Two workers on this two-core machine.
 export NODE_OPTIONS="--experimental-vm-modules ${NODE_OPTIONS:-}"
 exec jest --maxWorkers=2 "$@"

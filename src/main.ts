@@ -1,21 +1,26 @@
 import 'reflect-metadata';
 
 import { TokenService, devSecretFile } from './auth/tokens.js';
-import { demoUsers } from './cli/seed/demo-data.js';
 import { mintTokenForEmail } from './cli/demo-tokens.js';
+import { demoUsers } from './cli/seed/demo-data.js';
 import { seedIfEmpty } from './cli/seed-command.js';
 import { loadConfig } from './config/config.js';
-import { openDatabase } from './db/database.js';
+import type { Config } from './config/config.js';
+import { assertDatabaseReachable, openDatabase } from './db/database.js';
+import type { Database } from './db/database.js';
 import { tenantTables } from './db/discovery-hooks.js';
 import { migrateUp, migrationStatus } from './db/migration-runner.js';
 import { assertRuntimeRolesHeldByRls } from './db/runtime-role-check.js';
 import { buildGatewaySchema } from './graphql/build-schema.js';
+import { startBanner } from './server/start-banner.js';
+import type { DemoToken } from './server/start-banner.js';
 import { createServer } from './server/create-server.js';
 
 /** Startup only: config, database, schema, server, listen, shutdown. */
 async function main(): Promise<void> {
   const config = loadConfig();
   const database = await openDatabase(config);
+  await assertDatabaseReachable(database, config);
   const embedded = database.kind === 'embedded';
   const tokens = await TokenService.fromConfig(
     config.jwt,
@@ -32,12 +37,6 @@ async function main(): Promise<void> {
         'does not apply and tenant isolation rests on the application scope alone',
     );
   } else {
-    const { pending } = await migrationStatus(database.orm);
-    if (pending.length > 0) {
-      console.warn(
-        `pending migrations: ${pending.join(', ')}; run \`pulse migrate up\` before serving traffic`,
-      );
-    }
     // Refuses to serve when the runtime role would not be held to the tenant policies.
     await assertRuntimeRolesHeldByRls({
       primaryUrl: config.databaseUrl!,
@@ -47,11 +46,31 @@ async function main(): Promise<void> {
       warn: (message) => console.warn(message),
     });
   }
+  const pending = embedded ? [] : (await migrationStatus(database.orm)).pending;
 
-  const { app } = await createServer({ config, database, tokens, schema: await buildGatewaySchema() });
+  // Demo tokens only where the demo lives: the embedded database signed with its own development secret.
+  const demoTokens = embedded && !config.jwt.secret ? await mintDemoTokens(database, tokens) : [];
+  const { app, metricsApp } = await createServer({
+    config,
+    database,
+    tokens,
+    schema: await buildGatewaySchema(),
+    playgroundToken: demoTokens.find((token) => token.role === 'admin')?.token ?? null,
+  });
+  if (pending.length > 0) {
+    app.log.warn(
+      { pending },
+      `pending migrations: ${pending.join(', ')}; run \`npx pulse migrate up\` before serving traffic`,
+    );
+  }
   await app.listen({ host: config.host, port: config.port });
-
-  if (embedded && !config.jwt.secret) await printDemoTokens(config.port, database, tokens);
+  if (metricsApp) await metricsApp.listen({ host: config.metrics.host, port: config.metrics.port! });
+  announce(config, app.log, {
+    port: config.port,
+    embedded,
+    dataDir: config.embeddedDataDir,
+    demoTokens,
+  });
 
   let stopping = false;
   const shutdown = async (signal: string) => {
@@ -61,6 +80,7 @@ async function main(): Promise<void> {
     const forceExit = setTimeout(() => process.exit(1), 10_000);
     forceExit.unref();
     await app.close();
+    await metricsApp?.close();
     await database.close();
     process.exit(0);
   };
@@ -68,27 +88,28 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => void shutdown('SIGINT'));
 }
 
-/** So that the quick start ends with something to paste into curl. */
-async function printDemoTokens(
-  port: number,
-  database: Awaited<ReturnType<typeof openDatabase>>,
-  tokens: TokenService,
-) {
-  const lines = [
-    `\nPulse gateway on http://localhost:${port}/graphql (embedded database)`,
-    'Demo bearer tokens (8 h):',
-  ];
+async function mintDemoTokens(database: Database, tokens: TokenService): Promise<DemoToken[]> {
+  const minted: DemoToken[] = [];
   for (const { email, role } of demoUsers(1)) {
     const token = await mintTokenForEmail(database.fork(), tokens, email).catch(() => null);
-    if (token) lines.push(`  ${role.padEnd(6)} ${email}\n    ${token}`);
+    if (token) minted.push({ email, role, token });
   }
-  lines.push(
-    'More: npm run pulse -- token --email <email>   (while the server is stopped, for the embedded database)',
-  );
-  lines.push(
-    `Try: curl -s localhost:${port}/graphql -H 'content-type: application/json' -H "authorization: Bearer $TOKEN" -d '{"query":"{ viewer { role user { email } client { name } } }"}'\n`,
-  );
-  console.log(lines.join('\n'));
+  return minted;
+}
+
+/**
+ * A person at a terminal gets the banner as text; a log collector gets it as one JSON entry, so the
+ * stream stays one JSON object a line.
+ */
+function announce(
+  config: Config,
+  log: { info(object: object, message: string): void },
+  details: Parameters<typeof startBanner>[0],
+) {
+  const banner = startBanner({ ...details, playground: config.playground });
+  const pretty = config.logFormat === 'pretty' || (config.logFormat === 'auto' && process.stdout.isTTY);
+  if (pretty || config.logLevel === 'silent') console.log(banner.text);
+  else log.info(banner.fields, 'pulse-gateway is ready');
 }
 
 main().catch((error) => {

@@ -1,8 +1,10 @@
 import { InvalidArgumentError } from 'commander';
 
 import { ownerConfig } from '../config/config.js';
+import { createProgress } from '../common/bulk/progress.js';
+import type { Progress } from '../common/bulk/progress.js';
 import type { Config } from '../config/config.js';
-import { openDatabase } from '../db/database.js';
+import { assertDatabaseReachable, openDatabase } from '../db/database.js';
 import type { Database } from '../db/database.js';
 
 /**
@@ -13,14 +15,27 @@ export interface CliRun {
   config: Config;
   print(text: string): void;
   warn(text: string): void;
+  /** A progress bar on stderr for a long step (plain lines when stderr is not a terminal). */
+  progress(title: string): Progress;
   exitCode: number;
 }
 
-export function createCliRun(config: Config): CliRun {
+export interface CliRunOptions {
+  /** Draw bars (stderr is a terminal) or print plain progress lines. */
+  terminal: boolean;
+}
+
+export function createCliRun(
+  config: Config,
+  options: CliRunOptions = { terminal: process.stderr.isTTY === true },
+): CliRun {
+  const warn = (text: string) => console.error(text);
   return {
     config,
     print: (text) => console.log(text),
-    warn: (text) => console.error(text),
+    warn,
+    progress: (title) =>
+      createProgress(title, { isTerminal: options.terminal, stream: process.stderr, line: warn }),
     exitCode: 0,
   };
 }
@@ -30,7 +45,9 @@ export function createCliRun(config: Config): CliRun {
  * admin commands work on every client's rows, so they connect as the tables' owner, on the primary.
  */
 export async function withDatabase<T>(run: CliRun, work: (database: Database) => Promise<T>): Promise<T> {
-  const database = await openDatabase(ownerConfig(run.config));
+  const owner = ownerConfig(run.config);
+  const database = await openDatabase(owner);
+  await assertDatabaseReachable(database, owner);
   try {
     return await work(database);
   } finally {

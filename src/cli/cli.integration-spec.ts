@@ -127,9 +127,11 @@ describe('pulse CLI against real PostgreSQL', () => {
   });
 
   it('token refuses an unknown email', async () => {
-    await expect(runCli(['token', '--email', 'nobody@acme.example'], config)).rejects.toThrow(
-      'no active user with email nobody@acme.example',
-    );
+    expect(await pulse('token', '--email', 'nobody@acme.example')).toEqual({
+      code: 2,
+      out: '',
+      err: 'pulse: no active user with email nobody@acme.example',
+    });
   });
 
   it('migrate down removes the schema', async () => {

@@ -1,5 +1,6 @@
 import type { SqlEntityManager } from '@mikro-orm/sql';
 
+import type { Progress } from '../common/bulk/progress.js';
 import { Client } from '../modules/clients/client.entity.js';
 import { seedDemoData } from './seed/demo-data.js';
 import type { SeedOptions, SeedSummary } from './seed/demo-data.js';
@@ -8,6 +9,7 @@ import type { SeedOptions, SeedSummary } from './seed/demo-data.js';
 export async function seedIfEmpty(
   em: SqlEntityManager,
   options: Partial<SeedOptions> = {},
+  progress?: Progress,
 ): Promise<SeedSummary | null> {
   // Asked of the primary: a replica may not have replayed a migration that just ran.
   const existing = await em.count(Client, {}, { filters: false, connectionType: 'write' });
@@ -21,6 +23,7 @@ export async function seedIfEmpty(
           >,
       },
       options,
+      progress,
     ),
   );
 }

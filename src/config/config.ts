@@ -37,8 +37,19 @@ export interface Config {
     readYourWritesMs: number;
   };
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
+  /** `pretty` (pino-pretty), `json`, or `auto`: pretty on a terminal, JSON otherwise. */
+  logFormat: 'auto' | 'pretty' | 'json';
   /** Print every SQL statement (development only). */
   logSql: boolean;
+  /** The GraphQL playground: `on` (anyone), `admin` (docs and introspection for admin tokens only), `off`. */
+  playground: PlaygroundMode;
+  metrics: {
+    /** A bearer token `/metrics` requires on the API port. */
+    token: string | null;
+    /** Serve `/metrics` on its own listen address instead of the API port. */
+    port: number | null;
+    host: string;
+  };
 }
 
 export type IntrospectionAccess = 'off' | 'admins' | 'authenticated' | 'everyone';
@@ -68,6 +79,10 @@ export interface SecurityConfig {
   };
 }
 
+export type PlaygroundMode = 'on' | 'admin' | 'off';
+const PLAYGROUND_MODES = ['on', 'admin', 'off'] as const;
+const LOG_FORMATS = ['auto', 'pretty', 'json'] as const;
+
 export class ConfigError extends Error {}
 
 const LOG_LEVELS = ['debug', 'info', 'warn', 'error', 'silent'] as const;
@@ -92,6 +107,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError('DATABASE_OWNER_URL needs DATABASE_URL (the runtime connection of the gateway)');
   }
   const embeddedDataDir = nonEmpty(env.EMBEDDED_DB_DIR) ?? '.data/pglite';
+  // A playground on the embedded (demo) database is the point of it; against a real one, admins only.
+  const playground = (nonEmpty(env.PLAYGROUND) ?? (databaseUrl ? 'admin' : 'on')) as PlaygroundMode;
+  if (!PLAYGROUND_MODES.includes(playground))
+    throw new ConfigError(`PLAYGROUND must be one of ${PLAYGROUND_MODES.join(', ')}: ${env.PLAYGROUND}`);
+  const logFormat = (nonEmpty(env.LOG_FORMAT) ?? 'auto') as Config['logFormat'];
+  if (!LOG_FORMATS.includes(logFormat))
+    throw new ConfigError(`LOG_FORMAT must be one of ${LOG_FORMATS.join(', ')}: ${env.LOG_FORMAT}`);
+  const metricsPortText = nonEmpty(env.METRICS_PORT);
+  const metricsPort = metricsPortText === null ? null : Number(metricsPortText);
+  if (metricsPort !== null && (!Number.isInteger(metricsPort) || metricsPort < 0 || metricsPort > 65535))
+    throw new ConfigError(`METRICS_PORT is not a port: ${metricsPortText}`);
+  const metricsToken = nonEmpty(env.METRICS_TOKEN);
+  if (metricsToken !== null && metricsToken.length < 16)
+    throw new ConfigError('METRICS_TOKEN must be at least 16 characters');
   return {
     databaseUrl,
     databaseOwnerUrl,
@@ -116,7 +145,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       readYourWritesMs: positiveNumber(env, 'DATABASE_READ_YOUR_WRITES_MS', 15_000),
     },
     logLevel,
+    logFormat,
     logSql: env.LOG_SQL === 'true',
+    playground,
+    metrics: {
+      token: metricsToken,
+      port: metricsPort,
+      host: nonEmpty(env.METRICS_HOST) ?? '127.0.0.1',
+    },
   };
 }
 

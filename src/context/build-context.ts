@@ -6,6 +6,8 @@ import { TableLoaders } from '../common/table-api/table-loaders.js';
 import { TENANT_FILTER } from '../common/tenant-filter.js';
 import type { TenantFilterParams } from '../common/tenant-filter.js';
 import type { Database } from '../db/database.js';
+import type { ReadPathMetrics } from '../db/read-path-metrics.js';
+import { NO_READ_PATH_METRICS } from '../db/read-path-metrics.js';
 import type { Context } from './context.js';
 
 /**
@@ -20,6 +22,7 @@ export async function buildContext(
   authorization: string | undefined,
   requestId: string,
   credentials: CredentialGuard,
+  metrics: ReadPathMetrics = NO_READ_PATH_METRICS,
 ): Promise<Context> {
   const token = bearerToken(authorization);
   const viewer = token ? await authenticateBearer(token, tokens, credentials) : null;
@@ -38,6 +41,6 @@ export async function buildContext(
     em,
     database,
     reader,
-    loaders: new TableLoaders(reader, scope),
+    loaders: new TableLoaders(reader, scope, metrics),
   };
 }

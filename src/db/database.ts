@@ -5,8 +5,10 @@ import { MikroORM as PgliteMikroORM } from '@mikro-orm/pglite';
 import { MikroORM as PostgreSqlMikroORM } from '@mikro-orm/postgresql';
 import type { MikroORM, Options } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/sql';
+import lockfile from 'proper-lockfile';
 
 import type { Config } from '../config/config.js';
+import { EmbeddedDatabaseBusyError, assertUsableDatabaseUrl, connectionFailure } from './database-errors.js';
 import { baseOrmOptions } from './orm-options.js';
 import { createReadRouter } from './read-routing.js';
 import type { ReadRouter } from './read-routing.js';
@@ -41,8 +43,11 @@ export async function openDatabase(
   const base = { ...baseOrmOptions(config), ...overrides };
   let orm: Orm;
   let kind: DatabaseKind;
+  let releaseLock: () => Promise<void> = async () => undefined;
   if (config.databaseUrl) {
     kind = 'postgresql';
+    assertUsableDatabaseUrl(config.databaseUrl);
+    for (const url of config.replicaUrls) assertUsableDatabaseUrl(url, 'DATABASE_REPLICA_URLS');
     orm = (await PostgreSqlMikroORM.init({
       ...base,
       clientUrl: config.databaseUrl,
@@ -55,17 +60,27 @@ export async function openDatabase(
         driverOptions: { connectionTimeoutMillis: REPLICA_CONNECT_TIMEOUT_MS },
       })),
       preferReadReplicas: true,
+      // A typo in the database name must be an error that says so, not a new empty database.
+      ensureDatabase: false,
       pool: { min: 0, max: 20 },
     } as Parameters<typeof PostgreSqlMikroORM.init>[0])) as unknown as Orm;
   } else {
     kind = 'embedded';
     const inMemory = config.embeddedDataDir === 'memory';
-    if (!inMemory) mkdirSync(config.embeddedDataDir, { recursive: true });
-    orm = (await PgliteMikroORM.init({
-      ...base,
-      dbName: 'postgres',
-      driverOptions: { dataDir: inMemory ? 'memory://' : config.embeddedDataDir, extensions: { vector } },
-    } as Parameters<typeof PgliteMikroORM.init>[0])) as unknown as Orm;
+    if (!inMemory) {
+      mkdirSync(config.embeddedDataDir, { recursive: true });
+      releaseLock = await lockEmbeddedDatabase(config.embeddedDataDir);
+    }
+    try {
+      orm = (await PgliteMikroORM.init({
+        ...base,
+        dbName: 'postgres',
+        driverOptions: { dataDir: inMemory ? 'memory://' : config.embeddedDataDir, extensions: { vector } },
+      } as Parameters<typeof PgliteMikroORM.init>[0])) as unknown as Orm;
+    } catch (error) {
+      await releaseLock();
+      throw error;
+    }
   }
   const router = await createReadRouter(orm, { ...config.readRouting, kind });
   return {
@@ -75,7 +90,61 @@ export async function openDatabase(
     fork: () => orm.em.fork() as unknown as SqlEntityManager,
     close: async () => {
       router.close();
-      await orm.close(true);
+      try {
+        await orm.close(true);
+      } finally {
+        await releaseLock();
+      }
     },
   };
+}
+
+/**
+ * The pool connects lazily; the gateway's start and the CLI connect right away with this, so a wrong
+ * DATABASE_URL fails with a message that names it rather than as a driver error later. (Tests open a
+ * database whose primary is down on purpose, so openDatabase itself does not.)
+ */
+export async function assertDatabaseReachable(
+  database: Database,
+  config: Pick<Config, 'databaseUrl'>,
+): Promise<void> {
+  if (database.kind !== 'postgresql' || !config.databaseUrl) return;
+  try {
+    await database.orm.em.getDriver().getConnection('write').execute('select 1');
+  } catch (error) {
+    await database.close().catch(() => undefined);
+    throw connectionFailure(error, config.databaseUrl);
+  }
+}
+
+/**
+ * PGlite is one process's database: a second process opening the same folder would corrupt it. The
+ * lock (a `<folder>.lock` directory, refreshed while held, taken over once stale after a crash) makes
+ * the second one stop with a message instead.
+ */
+async function lockEmbeddedDatabase(dataDir: string): Promise<() => Promise<void>> {
+  try {
+    const release = await lockfile.lock(dataDir, {
+      stale: 15_000,
+      update: 5_000,
+      retries: 0,
+      realpath: false,
+      // Lost the lock (the clock jumped, the folder vanished): keep serving, the data dir is still ours.
+      onCompromised: () => undefined,
+    });
+    let released = false;
+    return async () => {
+      if (released) return;
+      released = true;
+      await release().catch(() => undefined);
+    };
+  } catch (error) {
+    if ((error as { code?: string }).code === 'ELOCKED') {
+      throw new EmbeddedDatabaseBusyError(
+        `the embedded database in ${dataDir} is in use by another process (a running \`npm start\`?). ` +
+          'Stop that process first, or run against PostgreSQL with DATABASE_URL.',
+      );
+    }
+    throw error;
+  }
 }

@@ -3,6 +3,8 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import type { LogContext, MikroORM } from '@mikro-orm/core';
 import type { AbstractSqlConnection } from '@mikro-orm/sql';
 
+import type { ReadPathMetrics } from './read-path-metrics.js';
+import { NO_READ_PATH_METRICS } from './read-path-metrics.js';
 import type { SqlExecutor } from './sql-executor.js';
 
 /** What the router last learned about one streaming replica. */
@@ -50,6 +52,8 @@ export interface ReadRouter {
   runOnPrimary<T>(fn: () => T): T;
   /** Counters for /metrics. */
   stats(): ReadRoutingStats;
+  /** Where each routing decision is reported from now on (the server's metrics). */
+  reportTo(metrics: ReadPathMetrics): void;
   close(): void;
 }
 
@@ -193,6 +197,7 @@ class ReplicaAwareRouter implements ReadRouter {
   private timer: NodeJS.Timeout | null = null;
   private roundRobin = 0;
   private closed = false;
+  private metrics: ReadPathMetrics = NO_READ_PATH_METRICS;
 
   constructor(
     orm: MikroORM,
@@ -294,6 +299,7 @@ class ReplicaAwareRouter implements ReadRouter {
       // fn only read, so running it again on the primary is safe; it runs at most twice.
       if (isConnectionError(error)) this.markUnreachable(route.slot, error);
       this.counters.fallbacks.replica_error++;
+      this.metrics.recordRoutingDecision('primary', 'replica_error');
       return this.session(this.primary, 'primary', settings, fn);
     }
   }
@@ -328,6 +334,10 @@ class ReplicaAwareRouter implements ReadRouter {
     return { reads: { ...this.counters.reads }, fallbacks: { ...this.counters.fallbacks } };
   }
 
+  reportTo(metrics: ReadPathMetrics): void {
+    this.metrics = metrics;
+  }
+
   close(): void {
     this.closed = true;
     if (this.timer) clearInterval(this.timer);
@@ -359,9 +369,11 @@ class ReplicaAwareRouter implements ReadRouter {
     if (route.slot) {
       this.roundRobin = (this.roundRobin + 1) % 1_000_000;
       this.counters.reads.replica++;
+      this.metrics.recordRoutingDecision('replica', null);
     } else {
       this.counters.reads.primary++;
       if (route.reason) this.counters.fallbacks[route.reason]++;
+      this.metrics.recordRoutingDecision('primary', route.reason);
     }
     return route;
   }
@@ -379,6 +391,7 @@ class ReplicaAwareRouter implements ReadRouter {
         if (ctx || !retryableOnPrimary(error)) throw error;
         if (isConnectionError(error)) this.markUnreachable(slot, error);
         this.counters.fallbacks.replica_error++;
+        this.metrics.recordRoutingDecision('primary', 'replica_error');
         return this.primary.execute(query, params, method, undefined, loggerContext);
       }
     }) as ExecuteFn;

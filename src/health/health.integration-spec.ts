@@ -242,7 +242,7 @@ describe('operational endpoints: /health/database, /health/ml, /metrics', () => 
         coreTables: { clients: 'not_available', issues: 'not_available' },
       });
       expect(body.reasons).toEqual([
-        'core tables not available: clients, users, projects, issues, repositories, pull_requests (run `pulse migrate up`)',
+        'core tables not available: clients, users, projects, issues, repositories, pull_requests (run `npx pulse migrate up`)',
       ]);
     });
 
@@ -337,7 +337,8 @@ describe('operational endpoints: /health/database, /health/ml, /metrics', () => 
       expect(response.status).toBe(200);
       expect(response.headers.get('content-type')).toBe('text/plain; version=0.0.4; charset=utf-8');
       const lines = response.text.trimEnd().split('\n');
-      for (const line of lines) {
+      // The text format allows empty lines between metric families (prom-client writes them).
+      for (const line of lines.filter((candidate) => candidate !== '')) {
         if (line.startsWith('# ')) expect(line).toMatch(/^# (HELP|TYPE) [a-zA-Z_:][a-zA-Z0-9_:]* .+$/);
         else expect(line).toMatch(SAMPLE_LINE);
       }
@@ -355,14 +356,19 @@ describe('operational endpoints: /health/database, /health/ml, /metrics', () => 
       );
       expect(
         value(
-          'pulse_http_request_duration_seconds_bucket{method="GET",route="/health/database",status="200",le="+Inf"}',
+          'pulse_http_request_duration_seconds_bucket{le="+Inf",method="GET",route="/health/database",status="200"}',
         ),
       ).toBe(count);
       expect(value('pulse_db_replica_up{replica="replica-1"}')).toBe(1);
       expect(value('pulse_db_replica_healthy{replica="replica-1"}')).toBe(1);
       expect(value('pulse_db_replica_lag_bytes{replica="replica-1"}')).toBeGreaterThanOrEqual(0);
-      expect(value('pulse_db_reads_total{target="replica"}')).toBeGreaterThan(0);
-      expect(value('pulse_db_read_fallbacks_total{reason="read_your_writes"}')).toBeGreaterThan(0);
+      expect(value('pulse_db_read_routing_total{target="replica",reason="none"}')).toBeGreaterThan(0);
+      expect(
+        value('pulse_db_read_routing_total{target="primary",reason="read_your_writes"}'),
+      ).toBeGreaterThan(0);
+      expect(value('pulse_db_pool_connections{pool="primary",state="max"}')).toBe(20);
+      expect(value('pulse_db_pool_connections{pool="replica-1",state="idle"}')).toBeGreaterThanOrEqual(0);
+      expect(response.text).toContain('# TYPE nodejs_eventloop_lag_seconds gauge');
     });
 
     it('counts reads that fell back to the primary because the replica is down', async () => {
@@ -371,7 +377,8 @@ describe('operational endpoints: /health/database, /health/ml, /metrics', () => 
       expect(text).toContain('pulse_db_replica_up{replica="replica-1"} 0');
       expect(text).toContain('pulse_db_replica_healthy{replica="replica-1"} 0');
       expect(text).not.toContain('pulse_db_replica_lag_bytes{');
-      const fallbacks = /pulse_db_read_fallbacks_total\{reason="replica_unhealthy"\} (\d+)/.exec(text);
+      const fallbacks =
+        /pulse_db_read_routing_total\{target="primary",reason="replica_unhealthy"\} (\d+)/.exec(text);
       expect(Number(fallbacks?.[1])).toBeGreaterThan(0);
     });
   });

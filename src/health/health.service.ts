@@ -98,7 +98,7 @@ export class HealthService {
     const missingCore = CORE_TABLES.filter((table) => tables[table] !== 'available');
     if (missingCore.length > 0) {
       // Without them no request works: the schema is not migrated (or not readable by this role).
-      reasons.push(`core tables not available: ${missingCore.join(', ')} (run \`pulse migrate up\`)`);
+      reasons.push(`core tables not available: ${missingCore.join(', ')} (run \`npx pulse migrate up\`)`);
       return {
         status: 'unhealthy',
         details: {

@@ -24,20 +24,25 @@ import {
   requestIdOf,
   responseShapingPlugin,
 } from './exposure.js';
-import { graphqlMetricsPlugin } from './metrics.js';
+import { graphqlMetricsPlugin, registerMetricsOnlyRoutes } from './metrics.js';
 import { registerOperationalEndpoints } from './operational-endpoints.js';
+import { adminOnlyIntrospectionPlugin, registerPlayground } from './playground.js';
 import { queryCostPlugin, queryShapeLimits } from './query-limits.js';
 import { OperationRateLimiter, rateLimitPlugin, registerClientIpHeader } from './rate-limit.js';
+import { loggerOptions } from './server-logger.js';
 import { textInputGuardPlugin } from './text-input-guard.js';
 
 export interface ServerDependencies {
   /** `security` defaults to what an empty environment gives (see config/config.ts). */
-  config: Pick<Config, 'logLevel'> & Partial<Pick<Config, 'security'>>;
+  config: Pick<Config, 'logLevel'> &
+    Partial<Pick<Config, 'security' | 'logFormat' | 'playground' | 'metrics'>>;
   database: Database;
   tokens: TokenService;
   schema: GraphQLSchema;
   /** Where log lines go (default stdout); tests read them. */
   logStream?: { write(line: string): void };
+  /** Put in the playground's headers editor (the embedded database's demo admin token). */
+  playgroundToken?: string | null;
 }
 
 export interface GatewayServer {
@@ -45,34 +50,50 @@ export interface GatewayServer {
   apollo: ApolloServer<Context>;
   /** Forget cached credential checks (after revoking sessions in-process: tests, admin mutation). */
   credentials: CredentialGuard;
+  /** `/metrics` alone, when METRICS_PORT gives it its own listen address; the caller listens. */
+  metricsApp: FastifyInstance | null;
 }
 
-/** Fastify + Apollo: `POST /graphql`, `GET /health`. Nothing listens until the caller says so. */
+/**
+ * Fastify + Apollo: `POST /graphql`, the playground, `GET /health`, `/health/*` and `/metrics`. Nothing
+ * listens until the caller says so.
+ */
 export async function createServer({
   config,
   database,
   tokens,
   schema,
   logStream,
+  playgroundToken = null,
 }: ServerDependencies): Promise<GatewayServer> {
+  const logger = loggerOptions(config.logLevel, config.logFormat ?? 'json');
   const app = Fastify({
+    // Tests hand in a stream to read the lines: JSON lines then, never the pretty transport.
     logger:
-      config.logLevel === 'silent'
-        ? false
-        : {
-            level: config.logLevel,
-            redact: ['req.headers.authorization', 'req.headers.cookie'],
-            ...(logStream ? { stream: logStream } : {}),
-          },
+      logger && typeof logger === 'object' && logStream
+        ? { ...logger, transport: undefined, stream: logStream }
+        : logger,
     genReqId: requestIdOf,
     bodyLimit: 1024 * 1024,
   });
   const security = config.security ?? loadConfig({}).security;
   await registerEdgeProtection(app, security);
   registerClientIpHeader(app);
+  const metricsConfig = config.metrics ?? { token: null, port: null, host: '127.0.0.1' };
   // /health/database, /health/ml, /metrics, HTTP metrics and per-request read routing. It returns the
   // metrics that graphqlMetricsPlugin(metrics) (server/metrics.ts) takes in Apollo's plugins.
-  const metrics = registerOperationalEndpoints(app, { database, tokens });
+  const metrics = registerOperationalEndpoints(app, {
+    database,
+    tokens,
+    metricsAccess: { token: metricsConfig.token, separatePort: metricsConfig.port !== null },
+  });
+  let metricsApp: FastifyInstance | null = null;
+  if (metricsConfig.port !== null) {
+    metricsApp = Fastify({ logger });
+    registerMetricsOnlyRoutes(metricsApp, metrics);
+  }
+  const playground = config.playground ?? 'off';
+  registerPlayground(app, { mode: playground, prefillToken: playground === 'on' ? playgroundToken : null });
 
   const credentials = new CredentialGuard(database, security.credentials);
   const shapeLimits = queryShapeLimits(security.queryLimits);
@@ -95,6 +116,7 @@ export async function createServer({
       rateLimitPlugin(new OperationRateLimiter(security.rateLimit)),
       textInputGuardPlugin(),
       responseShapingPlugin(security.introspection, app.log),
+      ...(playground === 'admin' ? [adminOnlyIntrospectionPlugin()] : []),
     ],
     formatError: createErrorFormatter(),
     includeStacktraceInErrorResponses: false,
@@ -104,7 +126,7 @@ export async function createServer({
   await apollo.start();
 
   /** Liveness only: answers without touching the database, so a slow database does not restart pods. */
-  app.get('/health', async () => ({ status: 'ok' }));
+  app.get('/health', async () => ({ status: 'healthy' }));
 
   await app.register(fastifyApollo(apollo), {
     path: '/graphql',
@@ -112,7 +134,14 @@ export async function createServer({
     method: ['GET', 'POST'],
     context: async (request) => {
       try {
-        return await buildContext(database, tokens, request.headers.authorization, request.id, credentials);
+        return await buildContext(
+          database,
+          tokens,
+          request.headers.authorization,
+          request.id,
+          credentials,
+          metrics,
+        );
       } catch (error) {
         if (error instanceof InvalidTokenError) {
           throw new GraphQLError(error.message, {
@@ -125,5 +154,5 @@ export async function createServer({
     },
   });
 
-  return { app, apollo, credentials };
+  return { app, apollo, credentials, metricsApp };
 }

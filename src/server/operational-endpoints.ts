@@ -5,12 +5,14 @@ import type { Database } from '../db/database.js';
 import { registerHealthRoutes } from '../health/health.routes.js';
 import type { HealthService } from '../health/health.service.js';
 import { createGatewayMetrics, registerMetricsRoutes } from './metrics.js';
-import type { GatewayMetrics } from './metrics.js';
+import type { GatewayMetrics, MetricsAccess } from './metrics.js';
 
 export interface OperationalDependencies {
   database: Pick<Database, 'kind' | 'orm' | 'router'>;
   tokens: TokenService;
   health?: HealthService;
+  /** Who may scrape `/metrics` on this server (default: local requests only). */
+  metricsAccess?: MetricsAccess;
 }
 
 /**
@@ -18,19 +20,20 @@ export interface OperationalDependencies {
  * HTTP metrics, and one read-routing scope per request (so the ORM reads of a viewer who just wrote go
  * to the primary; the context binds the viewer with `database.router.bindViewer`). Call it right after
  * creating the Fastify instance, before other routes, so its hooks cover them all. Returns the metrics
- * for `graphqlMetricsPlugin(metrics)` in Apollo's plugins.
+ * for `graphqlMetricsPlugin(metrics)` in Apollo's plugins and for the request context's loaders.
  */
 export function registerOperationalEndpoints(
   app: FastifyInstance,
   dependencies: OperationalDependencies,
 ): GatewayMetrics {
-  const { router } = dependencies.database;
+  const { router, orm, kind } = dependencies.database;
   // preHandler runs after the body is parsed and calls the handler synchronously from `done`, so the
   // handler (Apollo, resolvers, loaders) runs inside the scope; earlier hooks would lose it across the
   // body stream's callbacks.
   app.addHook('preHandler', (_request, _reply, done) => router.runInScope(() => done()));
-  const metrics = createGatewayMetrics(router);
-  registerMetricsRoutes(app, metrics);
+  const metrics = createGatewayMetrics({ router, orm, kind });
+  router.reportTo(metrics);
+  registerMetricsRoutes(app, metrics, dependencies.metricsAccess);
   registerHealthRoutes(app, dependencies);
   return metrics;
 }

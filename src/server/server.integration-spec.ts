@@ -74,7 +74,7 @@ describe('gateway HTTP server', () => {
   it('answers /health without a database round trip', async () => {
     const response = await fetch(`${baseUrl}/health`);
     expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({ status: 'ok' });
+    expect(await response.json()).toEqual({ status: 'healthy' });
   });
 
   it('tells a token holder who they are', async () => {

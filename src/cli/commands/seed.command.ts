@@ -18,11 +18,16 @@ export function seedCommand(run: CliRun): Command {
     .option('--embedding-share <share>', 'share of rows (0 to 1) that get an embedding', fraction)
     .action((flags: SeedFlags) =>
       withDatabase(run, async (database) => {
-        const summary = await seedIfEmpty(database.fork(), {
-          ...(flags.clients !== undefined ? { clients: flags.clients } : {}),
-          ...(flags.issuesPerClient !== undefined ? { issuesPerClient: flags.issuesPerClient } : {}),
-          ...(flags.embeddingShare !== undefined ? { embeddingShare: flags.embeddingShare } : {}),
-        });
+        const progress = run.progress('seed');
+        const summary = await seedIfEmpty(
+          database.fork(),
+          {
+            ...(flags.clients !== undefined ? { clients: flags.clients } : {}),
+            ...(flags.issuesPerClient !== undefined ? { issuesPerClient: flags.issuesPerClient } : {}),
+            ...(flags.embeddingShare !== undefined ? { embeddingShare: flags.embeddingShare } : {}),
+          },
+          progress,
+        ).finally(() => progress.stop());
         if (!summary) {
           run.warn('the database already has clients; seed only loads into an empty schema');
           run.exitCode = 1;

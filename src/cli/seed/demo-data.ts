@@ -1,3 +1,5 @@
+import { NO_PROGRESS } from '../../common/bulk/progress.js';
+import type { Progress } from '../../common/bulk/progress.js';
 import { demoClientIdentity } from './demo-accounts.js';
 import { DemoEmbeddings } from './demo-embeddings.js';
 import { seedDoraReferenceData } from './dora-seed.js';
@@ -56,6 +58,7 @@ export interface SeedSummary {
 export async function seedDemoData(
   db: SqlExecutor,
   options: Partial<SeedOptions> = {},
+  progress: Progress = NO_PROGRESS,
 ): Promise<SeedSummary> {
   const settings = validateOptions({ ...DEFAULT_SEED_OPTIONS, ...options });
   await assertNoClients(db);
@@ -65,16 +68,26 @@ export async function seedDemoData(
   const embeddings = new DemoEmbeddings(root, settings.embeddingShare);
   const contextFor = (label: string): SeedContext => ({ writer, embeddings, random: root.fork(label) });
 
+  // One step per phase and client: the issue and GitHub phases are most of the time at large sizes.
+  const of = (index: number) => `client ${index + 1}/${settings.clients}`;
+  progress.start(1 + settings.clients * 5, 'DORA reference data');
   await seedDoraReferenceData(contextFor('dora'));
+  progress.advance(`${of(0)}: users and settings`);
   for (let index = 0; index < settings.clients; index++) {
     embeddings.beginScope();
     const ctx = contextFor(`client:${index}`);
     const client = await seedTenant(ctx, demoClientIdentity(index));
+    progress.advance(`${of(index)}: Jira setup`);
     const setup = await seedJiraSetup(ctx, client);
+    progress.advance(`${of(index)}: ${settings.issuesPerClient} issues`);
     const issues = await seedIssues(ctx, client, setup, settings.issuesPerClient);
+    progress.advance(`${of(index)}: GitHub`);
     await seedGithub(ctx, client, setup, issues);
+    progress.advance(`${of(index)}: ML monitoring`);
     await seedMlMonitoring(ctx, client, setup);
+    progress.advance(index + 1 < settings.clients ? `${of(index + 1)}: users and settings` : 'done');
   }
+  progress.stop();
   return { rows: writer.rowCounts() };
 }
 

@@ -1,5 +1,7 @@
 import DataLoader from 'dataloader';
 
+import type { ReadPathMetrics } from '../../db/read-path-metrics.js';
+import { NO_READ_PATH_METRICS } from '../../db/read-path-metrics.js';
 import type { SqlExecutor } from '../../db/sql-executor.js';
 import type { ColumnModel, TableModel } from './table-model.js';
 import {
@@ -39,6 +41,7 @@ export class TableLoaders {
   constructor(
     readonly executor: SqlExecutor,
     readonly scope: Scope | null,
+    private readonly metrics: ReadPathMetrics = NO_READ_PATH_METRICS,
   ) {}
 
   async rows(model: TableModel, statement: Statement, executor: SqlExecutor = this.executor): Promise<Row[]> {
@@ -51,7 +54,15 @@ export class TableLoaders {
   loader<K, V>(key: string, batch: (keys: readonly K[]) => Promise<V[]>): DataLoader<K, V> {
     let loader = this.loaders.get(key) as DataLoader<K, V> | undefined;
     if (!loader) {
-      loader = new DataLoader<K, V>(batch, { maxBatchSize: 1000 });
+      // The metrics label is the part of the key before `|`: the table and relation, never ids or filters.
+      const kind = key.split('|', 1)[0]!;
+      loader = new DataLoader<K, V>(
+        (keys) => {
+          this.metrics.recordLoaderBatch(kind, keys.length);
+          return batch(keys);
+        },
+        { maxBatchSize: 1000 },
+      );
       this.loaders.set(key, loader as DataLoader<unknown, unknown>);
     }
     return loader;

@@ -1,0 +1,108 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import type { FastifyInstance } from 'fastify';
+import { GraphQLError, Kind } from 'graphql';
+import type { OperationDefinitionNode } from 'graphql';
+import { ruruHTML } from 'ruru/server';
+import type { RuruServerConfig } from 'ruru/server';
+import { getStaticFile } from 'ruru/static';
+
+import type { PlaygroundMode } from '../config/config.js';
+import type { Context } from '../context/context.js';
+
+export const PLAYGROUND_PATH = '/playground';
+const STATIC_PATH = `${PLAYGROUND_PATH}/static/`;
+
+export interface PlaygroundOptions {
+  mode: PlaygroundMode;
+  /** A bearer token put in the headers editor (the embedded database's demo admin). */
+  prefillToken: string | null;
+}
+
+const EXAMPLE_QUERY = `# Paste a bearer token in the Headers tab below (a demo token is already there on the
+# embedded database), then run this with the play button or Ctrl+Enter. The docs are under the book icon.
+query Overview {
+  viewer { role user { email } client { name } }
+  issues(first: 5, orderBy: [{ field: CREATED_AT, direction: DESC }]) {
+    totalCount
+    nodes { key summary status { originalName category } }
+  }
+}
+`;
+
+/**
+ * The GraphQL IDE (Ruru, GraphiQL inside) served from the installed package: the page, its scripts,
+ * styles, workers and fonts all come from this server, so it works without internet. `GET /` and a
+ * browser's `GET /graphql` lead there.
+ */
+export function registerPlayground(app: FastifyInstance, options: PlaygroundOptions): void {
+  if (options.mode === 'off') return;
+  const page = ruruHTML({
+    endpoint: '/graphql',
+    staticPath: STATIC_PATH,
+    clientConfig: {
+      initialQuery: EXAMPLE_QUERY,
+      initialHeaders: JSON.stringify(
+        { authorization: `Bearer ${options.prefillToken ?? '<paste a token from `npx pulse token`>'}` },
+        null,
+        2,
+      ),
+      isHeadersEditorEnabled: true,
+      // Ruru's type asks for every GraphiQL prop; unset ones keep GraphiQL's defaults.
+    } as RuruServerConfig['clientConfig'],
+    htmlParts: { titleTag: '<title>pulse-gateway playground</title>' },
+  });
+
+  app.get('/', async (_request, reply) => reply.redirect(PLAYGROUND_PATH));
+  app.get(PLAYGROUND_PATH, async (_request, reply) =>
+    reply
+      .header('content-type', 'text/html; charset=utf-8')
+      // The page may hold a demo token: never from a shared cache.
+      .header('cache-control', 'no-store')
+      .send(page),
+  );
+  app.get(`${STATIC_PATH}*`, async (request, reply) => {
+    const file = await getStaticFile({
+      staticPath: STATIC_PATH,
+      urlPath: request.url.split('?', 1)[0]!,
+      acceptEncoding: request.headers['accept-encoding'],
+      disallowDevAssets: true,
+    });
+    if (!file) return reply.code(404).send({ error: 'not found' });
+    return reply.headers(file.headers).send(file.content);
+  });
+  // A person who opens the API URL in a browser wants the IDE, not a CSRF error.
+  app.addHook('onRequest', async (request, reply) => {
+    if (request.method !== 'GET' || request.url.split('?', 1)[0] !== '/graphql') return;
+    const wantsPage = (request.headers.accept ?? '').includes('text/html');
+    if (wantsPage && !request.url.includes('query=')) return reply.redirect(PLAYGROUND_PATH);
+  });
+}
+
+/**
+ * With `PLAYGROUND=admin`, the schema is explored only with an admin token: introspection by anyone
+ * else is FORBIDDEN, so the docs pane of a non-admin stays empty and the schema is not handed out.
+ */
+export function adminOnlyIntrospectionPlugin(): ApolloServerPlugin<Context> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ operation, contextValue }) {
+          if (contextValue.viewer?.role === 'admin' || !introspects(operation)) return;
+          throw new GraphQLError('introspection needs an admin token on this server (PLAYGROUND=admin)', {
+            extensions: { code: 'FORBIDDEN', http: { status: 403 } },
+          });
+        },
+      };
+    },
+  };
+}
+
+function introspects(operation: OperationDefinitionNode | undefined): boolean {
+  return (
+    operation?.selectionSet.selections.some(
+      (selection) =>
+        selection.kind === Kind.FIELD &&
+        (selection.name.value === '__schema' || selection.name.value === '__type'),
+    ) ?? false
+  );
+}
