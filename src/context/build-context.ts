@@ -26,9 +26,8 @@ export async function buildContext(
   const scope: TenantFilterParams | null = viewer ? { clientId: viewer.clientId } : null;
   if (scope) em.setFilterParams(TENANT_FILTER, scope);
   const viewerKey = viewer ? `${viewer.clientId}:${viewer.userId}` : null;
-  // ORM reads (em.find) of this request follow the same routing, read-your-writes included.
-  database.router.bindViewer(viewerKey);
-  const reader = database.router.reader(viewerKey);
+  // Opened lazily by the first read; the server ends it when the response is ready.
+  const reader = database.openReadSession({ viewerKey, clientId: viewer?.clientId ?? null });
   return {
     requestId,
     viewer,

@@ -58,7 +58,16 @@ export async function createServer({
       // Cache hints are unused here, and the plugin wraps every field resolver: measurable on big pages.
       ApolloServerPluginCacheControlDisabled(),
       graphqlMetricsPlugin(metrics),
+      {
+        // The request's read transaction ends before the response leaves: its connection goes back to
+        // the pool at once, and a response is never sent while its transaction could still fail.
+        requestDidStart: async () => ({
+          willSendResponse: ({ contextValue }) => contextValue.reader.end(),
+        }),
+      },
     ],
+    // Compact JSON: the pretty-printed default costs CPU and bytes on every large page.
+    stringifyResult: (value) => JSON.stringify(value),
     formatError: createErrorFormatter(app.log),
     includeStacktraceInErrorResponses: false,
     // Field suggestions ("Did you mean ...?") would reveal admin-only fields to anyone.

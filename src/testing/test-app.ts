@@ -56,7 +56,10 @@ export interface TestApp {
   viewer(role: TestRole, client?: number): Promise<Viewer>;
   token(role: TestRole, client?: number): Promise<string>;
   graphql(query: string, options?: RequestOptions): Promise<GraphQLResult>;
-  /** Runs the query and returns the statements it sent. */
+  /**
+   * Runs the query and returns the statements its resolvers sent, without the begin/commit framing of
+   * its read transaction (`sql.queries` has those too).
+   */
   statementsOf(
     query: string,
     options?: RequestOptions,
@@ -140,7 +143,7 @@ export async function createTestApp(
       if (options?.as) await token(options.as, options.client ?? 0);
       capture.clear();
       const result = await graphql(query, options);
-      return { result, queries: [...capture.queries] };
+      return { result, queries: capture.queries.filter((query) => !query.transactionControl) };
     },
     close: async () => {
       await server.app.close();
