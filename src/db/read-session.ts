@@ -46,6 +46,8 @@ interface OpenTransaction {
   /** A statement failed: PostgreSQL ignores the rest until the transaction is rolled back. */
   failed: boolean;
   closed: boolean;
+  /** The last statement sent: pg wants one query at a time per client, so statements queue here. */
+  tail: Promise<unknown>;
   /** The promise `open()` handed out for it. */
   opening?: Promise<OpenTransaction>;
 }
@@ -137,7 +139,16 @@ export class ReadSession implements RequestReader {
     if (transaction) await this.close(transaction);
   }
 
-  private async run<Row>(transaction: OpenTransaction, query: QueryConfig): Promise<Row[]> {
+  private run<Row>(transaction: OpenTransaction, query: QueryConfig): Promise<Row[]> {
+    const next = transaction.tail.then(
+      () => this.send<Row>(transaction, query),
+      () => this.send<Row>(transaction, query),
+    );
+    transaction.tail = next.catch(() => undefined);
+    return next;
+  }
+
+  private async send<Row>(transaction: OpenTransaction, query: QueryConfig): Promise<Row[]> {
     const started = Date.now();
     try {
       await makeRoomForStatement(transaction.client, query);
@@ -197,7 +208,13 @@ export class ReadSession implements RequestReader {
       throw error;
     }
     this.log(target, sql, Date.now() - started, TRANSACTION_CONTROL_LABEL);
-    const transaction: OpenTransaction = { target, client, failed: false, closed: false };
+    const transaction: OpenTransaction = {
+      target,
+      client,
+      failed: false,
+      closed: false,
+      tail: Promise.resolve(),
+    };
     this.current = transaction;
     return transaction;
   }
@@ -213,6 +230,7 @@ export class ReadSession implements RequestReader {
       return;
     }
     const sql = transaction.failed ? 'rollback' : 'commit';
+    await transaction.tail;
     const started = Date.now();
     try {
       await transaction.client.query(sql);
