@@ -1,6 +1,7 @@
 import type { MigrationObject } from '@mikro-orm/core';
 
 import { Migration20261122000000InitialSchema } from './20261122000000-initial-schema.js';
+import { Migration20261201000000RowLevelSecurity } from './20261201000000-row-level-security.js';
 
 /**
  * Every migration, in order. Listed explicitly (not discovered from the file system) so the same list
@@ -8,4 +9,5 @@ import { Migration20261122000000InitialSchema } from './20261122000000-initial-s
  */
 export const MIGRATIONS: MigrationObject[] = [
   { name: '20261122000000-initial-schema', class: Migration20261122000000InitialSchema },
+  { name: '20261201000000-row-level-security', class: Migration20261201000000RowLevelSecurity },
 ];

@@ -6,7 +6,9 @@ import { mintTokenForEmail } from './cli/demo-tokens.js';
 import { seedIfEmpty } from './cli/seed-command.js';
 import { loadConfig } from './config/config.js';
 import { openDatabase } from './db/database.js';
+import { tenantTables } from './db/discovery-hooks.js';
 import { migrateUp, migrationStatus } from './db/migration-runner.js';
+import { assertRuntimeRolesHeldByRls } from './db/runtime-role-check.js';
 import { buildGatewaySchema } from './graphql/build-schema.js';
 import { createServer } from './server/create-server.js';
 
@@ -24,6 +26,11 @@ async function main(): Promise<void> {
     // The embedded database is self-contained: bring its schema and demo data up to date at start.
     await migrateUp(database.orm);
     if (config.seedEmbedded) await seedIfEmpty(database.fork());
+    // PGlite is one in-process session of the owner: there is no second role to hold to the policies.
+    console.warn(
+      "embedded database (development): the gateway runs as the tables' owner, so row level security " +
+        'does not apply and tenant isolation rests on the application scope alone',
+    );
   } else {
     const { pending } = await migrationStatus(database.orm);
     if (pending.length > 0) {
@@ -31,6 +38,14 @@ async function main(): Promise<void> {
         `pending migrations: ${pending.join(', ')}; run \`pulse migrate up\` before serving traffic`,
       );
     }
+    // Refuses to serve when the runtime role would not be held to the tenant policies.
+    await assertRuntimeRolesHeldByRls({
+      primaryUrl: config.databaseUrl!,
+      replicaUrls: config.replicaUrls,
+      tenantTables: tenantTables(database.orm.getMetadata()),
+      allowBypass: config.allowRlsBypass,
+      warn: (message) => console.warn(message),
+    });
   }
 
   const { app } = await createServer({ config, database, tokens, schema: await buildGatewaySchema() });

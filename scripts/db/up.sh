@@ -4,10 +4,13 @@
 #
 #   eval "$(bash scripts/db/up.sh)"   # or: eval "$(npm run -s db:up)"
 #
-# stdout carries exactly two lines (also written to <state>/env):
-#   export DATABASE_URL=postgresql://postgres@127.0.0.1:<primary port>/pulse
-#   export DATABASE_REPLICA_URLS=postgresql://postgres@127.0.0.1:<replica port>/pulse
-# Every other message goes to stderr.
+# stdout carries exactly three lines (also written to <state>/env):
+#   export DATABASE_URL=postgresql://pulse_app@127.0.0.1:<primary port>/pulse           (the gateway)
+#   export DATABASE_REPLICA_URLS=postgresql://pulse_app@127.0.0.1:<replica port>/pulse  (its replicas)
+#   export DATABASE_OWNER_URL=postgresql://postgres@127.0.0.1:<primary port>/pulse      (migrations, CLI)
+# `pulse_app` is the gateway's login role: a member of the NOLOGIN group `pulse_runtime` (which the
+# migrations grant row privileges to), neither superuser nor BYPASSRLS nor owner of any table, so row
+# level security applies to it. Every other message goes to stderr.
 #
 # Works on a fresh Debian 12 machine (CI: root, no stdin): installs what is missing
 # (pgvector is built from Debian trixie's source package: bookworm has no
@@ -19,7 +22,7 @@
 #   run/{primary,replica}/  unix sockets      log/  server + setup logs
 #   build/pgvector/      pgvector source build (only when it had to be installed)
 #   ports.env            PRIMARY_PORT=/REPLICA_PORT= chosen once, reused later
-#   env                  the two export lines
+#   env                  the three export lines
 # Stop with scripts/db/down.sh (add --purge to delete the state dir).
 set -Eeuo pipefail
 
@@ -571,6 +574,34 @@ ensure_replica() {
   fail_with_log "replica is not streaming from the primary" "$LOG_DIR/replica.log"
 }
 
+# --- roles -----------------------------------------------------------------------------------
+RUNTIME_GROUP=pulse_runtime # granted row privileges by the migrations; owns nothing
+APP_ROLE=pulse_app          # the gateway logs in as this member of the group
+
+# Roles belong to the cluster, so they are created on the primary and reach the replica through WAL.
+# Password-less like everything else here (pg_hba trusts local connections). A migration of another
+# database may create the group at the same moment: losing that race is fine.
+ensure_roles() {
+  psql_at "$PRIMARY_PORT" "do \$\$
+begin
+  begin
+    create role $RUNTIME_GROUP nologin;
+  exception when duplicate_object or unique_violation then null;
+  end;
+  begin
+    create role $APP_ROLE login;
+  exception when duplicate_object or unique_violation then null;
+  end;
+end \$\$"
+  # Re-asserted on every run, so a role someone widened by hand is brought back to what the gateway's
+  # start-up check accepts.
+  psql_at "$PRIMARY_PORT" "alter role $RUNTIME_GROUP nologin nosuperuser nobypassrls nocreatedb nocreaterole"
+  psql_at "$PRIMARY_PORT" "alter role $APP_ROLE login nosuperuser nobypassrls nocreatedb nocreaterole"
+  if [[ "$(psql_at "$PRIMARY_PORT" "select pg_has_role('$APP_ROLE', '$RUNTIME_GROUP', 'member')")" != t ]]; then
+    psql_at "$PRIMARY_PORT" "grant $RUNTIME_GROUP to $APP_ROLE"
+  fi
+}
+
 # --- main ----------------------------------------------------------------------------------
 REC_PRIMARY_PORT="" REC_REPLICA_PORT="" PRIMARY_PORT="" REPLICA_PORT=""
 if [[ -f $PORTS_FILE ]]; then
@@ -583,10 +614,12 @@ ensure_pgvector
 prepare_dirs
 ensure_primary
 ensure_replica
+ensure_roles
 
 {
-  echo "export DATABASE_URL=postgresql://postgres@127.0.0.1:$PRIMARY_PORT/$DB_NAME"
-  echo "export DATABASE_REPLICA_URLS=postgresql://postgres@127.0.0.1:$REPLICA_PORT/$DB_NAME"
+  echo "export DATABASE_URL=postgresql://$APP_ROLE@127.0.0.1:$PRIMARY_PORT/$DB_NAME"
+  echo "export DATABASE_REPLICA_URLS=postgresql://$APP_ROLE@127.0.0.1:$REPLICA_PORT/$DB_NAME"
+  echo "export DATABASE_OWNER_URL=postgresql://postgres@127.0.0.1:$PRIMARY_PORT/$DB_NAME"
 } >"$ENV_FILE.tmp"
 mv -f "$ENV_FILE.tmp" "$ENV_FILE"
 cat "$ENV_FILE" >&3

@@ -39,19 +39,21 @@ describe('pulse CLI against real PostgreSQL', () => {
     await testDb?.drop();
   });
 
-  it('migrate status lists the pending migration on an empty database', async () => {
+  it('migrate status lists the pending migrations on an empty database', async () => {
     expect(await pulse('migrate', 'status')).toEqual({
       code: 0,
-      out: 'pending  20261122000000-initial-schema',
+      out: 'pending  20261122000000-initial-schema\npending  20261201000000-row-level-security',
       err: '',
     });
   });
 
   it('migrate up applies it, and says so when run again', async () => {
-    expect((await pulse('migrate', 'up')).out).toBe('applied: 20261122000000-initial-schema');
+    expect((await pulse('migrate', 'up')).out).toBe(
+      'applied: 20261122000000-initial-schema, 20261201000000-row-level-security',
+    );
     expect((await pulse('migrate', 'up')).out).toBe('database is up to date; nothing to apply');
     expect((await pulse('migrate', 'status')).out).toMatch(
-      /^applied {2}20261122000000-initial-schema {2}\d{4}-/,
+      /^applied {2}20261122000000-initial-schema {2}\d{4}-.*\napplied {2}20261201000000-row-level-security {2}\d{4}-/,
     );
   });
 
@@ -80,7 +82,9 @@ describe('pulse CLI against real PostgreSQL', () => {
   });
 
   it('migrate down removes the schema', async () => {
-    expect((await pulse('migrate', 'down')).out).toBe('reverted: 20261122000000-initial-schema');
+    expect((await pulse('migrate', 'down')).out).toBe(
+      'reverted: 20261201000000-row-level-security, 20261122000000-initial-schema',
+    );
     const tables = await testDb.query(`select 1 from information_schema.tables where table_schema = 'public'
       and table_name <> 'pulse_migrations'`);
     expect(tables).toEqual([]);

@@ -3,7 +3,7 @@ import 'reflect-metadata';
 import { parseArgs } from 'node:util';
 
 import { TokenService, devSecretFile } from '../auth/tokens.js';
-import { loadConfig } from '../config/config.js';
+import { loadConfig, ownerConfig } from '../config/config.js';
 import type { Config } from '../config/config.js';
 import { openDatabase } from '../db/database.js';
 import type { Database } from '../db/database.js';
@@ -23,7 +23,8 @@ const USAGE = `Usage: pulse <command>
                     print a signed bearer token for that user
   schema [--check]  write schema/schema.graphql, or fail if it differs from the code
 
-Database: DATABASE_URL (+ DATABASE_REPLICA_URLS), or the embedded database in EMBEDDED_DB_DIR.`;
+Database: DATABASE_OWNER_URL (default DATABASE_URL), the tables' owner, on the primary; or the
+embedded database in EMBEDDED_DB_DIR.`;
 
 /** `pulse` entry point; returns the process exit code. */
 export async function runCli(argv: string[], config: Config = loadConfig()): Promise<number> {
@@ -60,7 +61,8 @@ export async function runCli(argv: string[], config: Config = loadConfig()): Pro
     return 0;
   }
 
-  const database = await openDatabase(config);
+  // Migrations and admin commands work on every client's rows: they run as the tables' owner.
+  const database = await openDatabase(ownerConfig(config));
   try {
     switch (command) {
       case 'migrate':

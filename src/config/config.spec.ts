@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 
-import { ConfigError, loadConfig } from './config.js';
+import { ConfigError, loadConfig, ownerConfig } from './config.js';
 
 describe('loadConfig', () => {
   it('defaults to the embedded database on port 4000', () => {
@@ -42,7 +42,26 @@ describe('loadConfig', () => {
     });
   });
 
+  it('uses DATABASE_URL for the owner unless DATABASE_OWNER_URL is set, and refuses RLS bypass by default', () => {
+    const oneRole = loadConfig({ DATABASE_URL: 'postgresql://app@p/db' });
+    expect(oneRole.databaseOwnerUrl).toBe('postgresql://app@p/db');
+    expect(oneRole.allowRlsBypass).toBe(false);
+    const twoRoles = loadConfig({
+      DATABASE_URL: 'postgresql://app@p/db',
+      DATABASE_REPLICA_URLS: 'postgresql://app@r/db',
+      DATABASE_OWNER_URL: 'postgresql://owner@p/db',
+      DATABASE_ALLOW_RLS_BYPASS: 'TRUE',
+    });
+    expect(twoRoles.databaseUrl).toBe('postgresql://app@p/db');
+    expect(twoRoles.databaseOwnerUrl).toBe('postgresql://owner@p/db');
+    expect(twoRoles.allowRlsBypass).toBe(true);
+    expect(ownerConfig(twoRoles)).toMatchObject({ databaseUrl: 'postgresql://owner@p/db', replicaUrls: [] });
+    expect(loadConfig({}).databaseOwnerUrl).toBeNull();
+  });
+
   it.each([
+    [{ DATABASE_ALLOW_RLS_BYPASS: 'yes' }, /DATABASE_ALLOW_RLS_BYPASS must be true or false/],
+    [{ DATABASE_OWNER_URL: 'postgresql://owner@p/db' }, /DATABASE_OWNER_URL needs DATABASE_URL/],
     [{ DATABASE_REPLICA_MAX_LAG_SECONDS: 'soon' }, /DATABASE_REPLICA_MAX_LAG_SECONDS/],
     [{ DATABASE_REPLICA_CHECK_INTERVAL_MS: '0' }, /DATABASE_REPLICA_CHECK_INTERVAL_MS/],
     [{ PORT: 'eighty' }, /PORT/],

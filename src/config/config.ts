@@ -2,8 +2,15 @@ import { resolve } from 'node:path';
 
 /** Everything the gateway reads from its environment, parsed once. */
 export interface Config {
-  /** Primary PostgreSQL; absent means the embedded PGlite database. */
+  /** Primary PostgreSQL, as the gateway's runtime role; absent means the embedded PGlite database. */
   databaseUrl: string | null;
+  /**
+   * Primary PostgreSQL as the tables' owner, for migrations and the CLI's admin commands; defaults to
+   * `databaseUrl`. Row level security does not hold the owner, so the gateway never serves with it.
+   */
+  databaseOwnerUrl: string | null;
+  /** Serve even when the runtime role could bypass row level security (development only). */
+  allowRlsBypass: boolean;
   /** Streaming replicas that serve reads. */
   replicaUrls: string[];
   /** Where the embedded database keeps its files; `memory` keeps it in memory only. */
@@ -49,9 +56,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!databaseUrl && replicaUrls.length > 0) {
     throw new ConfigError('DATABASE_REPLICA_URLS needs DATABASE_URL (the embedded database has no replicas)');
   }
+  const databaseOwnerUrl = nonEmpty(env.DATABASE_OWNER_URL) ?? databaseUrl;
+  if (!databaseUrl && databaseOwnerUrl) {
+    throw new ConfigError('DATABASE_OWNER_URL needs DATABASE_URL (the runtime connection of the gateway)');
+  }
   const embeddedDataDir = nonEmpty(env.EMBEDDED_DB_DIR) ?? '.data/pglite';
   return {
     databaseUrl,
+    databaseOwnerUrl,
+    allowRlsBypass: booleanFlag(env, 'DATABASE_ALLOW_RLS_BYPASS', false),
     replicaUrls,
     embeddedDataDir: embeddedDataDir === 'memory' ? 'memory' : resolve(embeddedDataDir),
     seedEmbedded: (env.EMBEDDED_DB_SEED ?? 'true') !== 'false',
@@ -72,6 +85,22 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel,
     logSql: env.LOG_SQL === 'true',
   };
+}
+
+/**
+ * The configuration as the tables' owner sees it: migrations and admin commands run on the primary
+ * only, where the owner's URL points; replicas are the runtime role's and have nothing to write.
+ */
+export function ownerConfig(config: Config): Config {
+  return { ...config, databaseUrl: config.databaseOwnerUrl, replicaUrls: [] };
+}
+
+function booleanFlag(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
+  const raw = nonEmpty(env[name])?.toLowerCase() ?? null;
+  if (raw === null) return fallback;
+  if (raw === 'true') return true;
+  if (raw === 'false') return false;
+  throw new ConfigError(`${name} must be true or false: ${env[name]}`);
 }
 
 function positiveNumber(env: NodeJS.ProcessEnv, name: string, fallback: number): number {

@@ -33,10 +33,73 @@ function useNoActionForNullableRelations(meta: EntityMetadata): void {
   }
 }
 
+/** Name of the row level security policy on every tenant table. */
+export const TENANT_POLICY = 'tenant_isolation';
+
+/**
+ * The tenant of the current transaction, as the gateway sets it with `set_config('pulse.client_id', id,
+ * true)`. Outside such a transaction the setting is missing or '' (what a transaction-local value
+ * reverts to), both of which come out as null here, so a policy comparing with it matches no row.
+ */
+export const CURRENT_CLIENT_SQL = `nullif(current_setting('pulse.client_id', true), '')::integer`;
+
+/** Tables whose rows belong to one client: `client_id`, or `id` on the clients table itself. */
+function ownClientColumn(meta: EntityMetadata, clientClassName: string): string | null {
+  if (meta.className === clientClassName) return 'id';
+  const client = meta.properties.client;
+  if (client?.kind === ReferenceKind.MANY_TO_ONE && client.type === clientClassName) return 'client_id';
+  return null;
+}
+
+/**
+ * Row level security, declared in the metadata so MikroORM's schema diff compares it with the database
+ * and a migration generated from the entities carries it. Every table with a client gets a policy on
+ * its client column; a table without one whose primary key points at client-owned rows (the project join
+ * tables) belongs to the client of its first key, and may only be written when every key it points at
+ * is that client's. Tables with neither (the DORA reference data) are global and get no policy.
+ */
+function addTenantPolicy(meta: EntityMetadata, storage: MetadataStorage, clientClassName: string): void {
+  if (meta.abstract || meta.policies.some((policy) => policy.name === TENANT_POLICY)) return;
+  const own = ownClientColumn(meta, clientClassName);
+  if (own) {
+    const condition = `${own} = ${CURRENT_CLIENT_SQL}`;
+    meta.policies.push({ name: TENANT_POLICY, using: condition, check: condition });
+    return;
+  }
+  const ownedKeys = meta.primaryKeys
+    .map((name) => meta.properties[name]!)
+    .filter((prop) => prop.kind === ReferenceKind.MANY_TO_ONE)
+    .map((prop) => {
+      const target = [...storage.getAll().values()].find((other) => other.className === prop.type);
+      const clientColumn = target ? ownClientColumn(target, clientClassName) : null;
+      return { column: prop.fieldNames[0]!, table: target?.tableName, clientColumn };
+    })
+    .filter((key) => key.clientColumn !== null);
+  if (ownedKeys.length === 0) return;
+  const owned = (key: (typeof ownedKeys)[number]) =>
+    `exists (select 1 from "${key.table}" t where t.id = "${meta.tableName}".${key.column} and t.${key.clientColumn} = ${CURRENT_CLIENT_SQL})`;
+  meta.policies.push({
+    name: TENANT_POLICY,
+    using: owned(ownedKeys[0]!),
+    check: ownedKeys.map(owned).join(' and '),
+  });
+}
+
 /** Runs after discovery, once inheritance is resolved, so inherited properties are seen too. */
 export function afterDiscovered(storage: MetadataStorage): void {
+  // The tenant: the entity every `client` relation points at.
+  const clientClassName = 'Client';
   for (const meta of storage.getAll().values()) {
     addEmbeddingIndex(meta);
     useNoActionForNullableRelations(meta);
+    addTenantPolicy(meta, storage, clientClassName);
   }
+}
+
+/** The tables the tenant policy protects, as the metadata declares them. */
+export function tenantTables(storage: MetadataStorage): string[] {
+  return [...storage.getAll().values()]
+    .filter((meta) => !meta.abstract && meta.policies.some((policy) => policy.name === TENANT_POLICY))
+    .map((meta) => meta.tableName)
+    .sort();
 }

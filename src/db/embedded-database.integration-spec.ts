@@ -28,7 +28,10 @@ describe('embedded PGlite database', () => {
 
   it('boots in-process with pgvector and applies the migrations', async () => {
     expect(database.kind).toBe('embedded');
-    expect(await migrateUp(database.orm)).toEqual(['20261122000000-initial-schema']);
+    expect(await migrateUp(database.orm)).toEqual([
+      '20261122000000-initial-schema',
+      '20261201000000-row-level-security',
+    ]);
     const [vector] = await execute<{ extversion: string }>(
       `select extversion from pg_extension where extname = 'vector'`,
     );

@@ -2,14 +2,17 @@ import 'reflect-metadata';
 
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 
-import { ALL_TABLES, BUSINESS_TABLES, ML_TABLES } from '../testing/schema-tables.js';
+import { TENANT_FILTER } from '../common/tenant-filter.js';
+import { ALL_TABLES, BUSINESS_TABLES, GLOBAL_TABLES, ML_TABLES } from '../testing/schema-tables.js';
 import { createTestDatabase } from '../testing/test-database.js';
 import type { TestDatabase } from '../testing/test-database.js';
 import { openDatabase } from './database.js';
 import type { Database } from './database.js';
 import { migrateDown, migrateUp, migrationStatus } from './migration-runner.js';
 
-describe('initial schema migration (real PostgreSQL + pgvector)', () => {
+const MIGRATION_NAMES = ['20261122000000-initial-schema', '20261201000000-row-level-security'];
+
+describe('schema migrations (real PostgreSQL + pgvector)', () => {
   let testDb: TestDatabase;
   let database: Database;
 
@@ -34,7 +37,7 @@ describe('initial schema migration (real PostgreSQL + pgvector)', () => {
 
   it('creates the whole schema on an empty database', async () => {
     expect(await userTables()).toEqual([]);
-    expect(await migrateUp(database.orm)).toEqual(['20261122000000-initial-schema']);
+    expect(await migrateUp(database.orm)).toEqual(MIGRATION_NAMES);
     expect(await userTables()).toEqual(ALL_TABLES);
   });
 
@@ -119,20 +122,139 @@ describe('initial schema migration (real PostgreSQL + pgvector)', () => {
     expect(diff.trim()).toBe('');
   });
 
+  it('enables row level security with one tenant policy on every table but the global DORA tables', async () => {
+    const tables = await testDb.query<{
+      table: string;
+      enabled: boolean;
+      forced: boolean;
+      policies: string[];
+    }>(
+      `select c.relname as table, c.relrowsecurity as enabled, c.relforcerowsecurity as forced,
+              coalesce(array_agg(p.policyname::text order by p.policyname) filter (where p.policyname is not null), '{}') as policies
+         from pg_class c join pg_namespace n on n.oid = c.relnamespace
+         left join pg_policies p on p.schemaname = n.nspname and p.tablename = c.relname
+        where n.nspname = 'public' and c.relkind = 'r' and c.relname <> 'pulse_migrations'
+        group by 1, 2, 3 order by 1`,
+    );
+    const protectedTables = tables.filter((row) => row.enabled).map((row) => row.table);
+    expect(protectedTables).toEqual(ALL_TABLES.filter((table) => !GLOBAL_TABLES.includes(table)));
+    for (const row of tables) {
+      expect({ table: row.table, policies: row.policies, forced: row.forced }).toEqual({
+        table: row.table,
+        policies: row.enabled ? ['tenant_isolation'] : [],
+        forced: false,
+      });
+    }
+    // Whatever the lists above say, a table that stores a client id must never be left unprotected.
+    const unprotectedWithClient = await testDb.query(
+      `select c.relname from pg_class c join pg_attribute a on a.attrelid = c.oid
+        where c.relnamespace = 'public'::regnamespace and c.relkind = 'r' and a.attname = 'client_id'
+          and not a.attisdropped and not c.relrowsecurity`,
+    );
+    expect(unprotectedWithClient).toEqual([]);
+    // And every table the ORM scopes by tenant in the application is walled in the database as well.
+    const scopedInOrm = [...database.orm.getMetadata().getAll().values()]
+      .filter((meta) => !meta.abstract && meta.filters[TENANT_FILTER])
+      .map((meta) => meta.tableName)
+      .sort();
+    expect(scopedInOrm).toEqual(protectedTables);
+  });
+
+  it('keys every policy on the transaction-local pulse.client_id, for all commands, reads and writes', async () => {
+    const policies = await testDb.query<{
+      table: string;
+      cmd: string;
+      roles: string[];
+      qual: string;
+      check: string;
+    }>(
+      `select tablename as table, cmd, roles::text[] as roles, qual, with_check as check from pg_policies
+        where schemaname = 'public' order by 1`,
+    );
+    expect(policies).toHaveLength(ALL_TABLES.length - GLOBAL_TABLES.length);
+    for (const policy of policies) {
+      expect({ table: policy.table, cmd: policy.cmd, roles: policy.roles }).toEqual({
+        table: policy.table,
+        cmd: 'ALL',
+        roles: ['public'],
+      });
+      const currentClient = "(NULLIF(current_setting('pulse.client_id'::text, true), ''::text))::integer";
+      expect(policy.qual).toContain(currentClient);
+      expect(policy.check).toContain(currentClient);
+    }
+    const byTable = Object.fromEntries(policies.map((policy) => [policy.table, policy]));
+    expect(byTable.clients!.qual).toBe(
+      `(id = ${"(NULLIF(current_setting('pulse.client_id'::text, true), ''::text))::integer"})`,
+    );
+    expect(byTable.issues!.qual).toMatch(/^\(client_id = /);
+    expect(byTable.projects_statuses!.qual).toMatch(
+      /FROM projects t\s+WHERE \(\(t\.id = projects_statuses\.project_id\)/,
+    );
+    expect(byTable.projects_statuses!.check).toMatch(
+      /FROM statuses t\s+WHERE \(\(t\.id = projects_statuses\.status_id\)/,
+    );
+  });
+
+  it('creates the NOLOGIN runtime role with row privileges on every table and none on the migrations', async () => {
+    const [role] = await testDb.query(
+      `select rolcanlogin, rolsuper, rolbypassrls, rolcreaterole, rolcreatedb from pg_roles where rolname = 'pulse_runtime'`,
+    );
+    expect(role).toEqual({
+      rolcanlogin: false,
+      rolsuper: false,
+      rolbypassrls: false,
+      rolcreaterole: false,
+      rolcreatedb: false,
+    });
+    const privileges = await testDb.query<{ table: string; privileges: string[] }>(
+      `select c.relname as table,
+              array(select p from unnest(array['SELECT', 'INSERT', 'UPDATE', 'DELETE', 'TRUNCATE']) p
+                     where has_table_privilege('pulse_runtime', c.oid, p)) as privileges
+         from pg_class c where c.relnamespace = 'public'::regnamespace and c.relkind = 'r' order by 1`,
+    );
+    for (const row of privileges) {
+      expect(row).toEqual({
+        table: row.table,
+        privileges: row.table === 'pulse_migrations' ? ['SELECT'] : ['SELECT', 'INSERT', 'UPDATE', 'DELETE'],
+      });
+    }
+    const [sequences] = await testDb.query<{ total: number; missing: number }>(
+      `select count(*)::int as total, count(*) filter (where not has_sequence_privilege('pulse_runtime',
+              format('%I.%I', schemaname, sequencename), 'USAGE'))::int as missing from pg_sequences where schemaname = 'public'`,
+    );
+    expect(sequences!.total).toBeGreaterThanOrEqual(26);
+    expect(sequences!.missing).toBe(0);
+    // Tables a later migration creates are usable by the runtime role without a grant of their own.
+    await testDb.query('create table rls_default_privileges_probe (id serial primary key)');
+    const [probe] = await testDb.query(
+      `select has_table_privilege('pulse_runtime', 'rls_default_privileges_probe', 'INSERT') as can_insert,
+              has_sequence_privilege('pulse_runtime', 'rls_default_privileges_probe_id_seq', 'USAGE') as can_use_sequence`,
+    );
+    await testDb.query('drop table rls_default_privileges_probe');
+    expect(probe).toEqual({ can_insert: true, can_use_sequence: true });
+  });
+
   it('does nothing when run again, and reports the migration as applied', async () => {
     expect(await migrateUp(database.orm)).toEqual([]);
     const status = await migrationStatus(database.orm);
     expect(status.pending).toEqual([]);
-    expect(status.executed.map((row) => row.name)).toEqual(['20261122000000-initial-schema']);
+    expect(status.executed.map((row) => row.name)).toEqual(MIGRATION_NAMES);
   });
 
   it('removes everything on down, and comes back on up', async () => {
-    expect(await migrateDown(database.orm)).toEqual(['20261122000000-initial-schema']);
+    expect(await migrateDown(database.orm)).toEqual([...MIGRATION_NAMES].reverse());
     expect(await userTables()).toEqual([]);
     const extensions = await testDb.query(`select extname from pg_extension where extname = 'vector'`);
     expect(extensions).toEqual([]);
-    expect((await migrationStatus(database.orm)).pending).toEqual(['20261122000000-initial-schema']);
-    expect(await migrateUp(database.orm)).toEqual(['20261122000000-initial-schema']);
+    // The role stays (other databases of the cluster use it), but nothing of it is left in this one.
+    const grants = await testDb.query(
+      `select 'default acl' as what from pg_default_acl where defaclacl::text like '%pulse_runtime%'
+        union all select 'schema acl' from pg_namespace where nspname = 'public' and nspacl::text like '%pulse_runtime%'
+        union all select relname from pg_class where relacl::text like '%pulse_runtime%'`,
+    );
+    expect(grants).toEqual([]);
+    expect((await migrationStatus(database.orm)).pending).toEqual(MIGRATION_NAMES);
+    expect(await migrateUp(database.orm)).toEqual(MIGRATION_NAMES);
     expect(await userTables()).toEqual(ALL_TABLES);
   });
 

@@ -34,3 +34,6 @@ export const BUSINESS_TABLES = [
 export const ML_TABLES = ['ai_learning_memory', 'ml_anomaly_alerts', 'ml_prediction_log'];
 
 export const ALL_TABLES = [...BUSINESS_TABLES, 'integrations', ...ML_TABLES].sort();
+
+/** Reference data shared by every client: no `client_id`, no row level security. */
+export const GLOBAL_TABLES = ['dora_market_benchmarks', 'dora_metric_insights'];

@@ -48,7 +48,11 @@ export interface RequestOptions {
  */
 export interface TestApp {
   testDb: TestDatabase;
+  /** The gateway's database, connected as `gatewayRole`. */
   database: Database;
+  /** The tables' owner on the primary (migrations, seed, token lookups); `database` itself in owner mode. */
+  ownerDatabase: Database;
+  gatewayRole: GatewayRole;
   server: GatewayServer;
   tokens: TokenService;
   url: string;
@@ -74,20 +78,51 @@ export const TEST_SEED: Partial<SeedOptions> = {
   randomSeed: 7,
 };
 
+/**
+ * Which role the gateway under test logs in as: `owner` (the tables' owner, not held to row level
+ * security) or `runtime` (DATABASE_URL's `pulse_app`, held to it). The runtime role sees no tenant row
+ * unless the gateway sets `pulse.client_id` in each transaction, so the suite stays on `owner` until the
+ * read path does; `TEST_GATEWAY_ROLE=runtime npm test` runs it as the runtime role meanwhile.
+ */
+export type GatewayRole = 'owner' | 'runtime';
+export const DEFAULT_GATEWAY_ROLE: GatewayRole = 'owner';
+
+function gatewayRoleFromEnv(): GatewayRole {
+  const role = process.env.TEST_GATEWAY_ROLE?.trim() || DEFAULT_GATEWAY_ROLE;
+  if (role !== 'owner' && role !== 'runtime') {
+    throw new Error(`TEST_GATEWAY_ROLE must be owner or runtime, not ${role}`);
+  }
+  return role;
+}
+
 let schemaPromise: Promise<GraphQLSchema> | undefined;
 
 export async function createTestApp(
   label: string,
   seed: Partial<SeedOptions> | null = TEST_SEED,
+  options: { gatewayRole?: GatewayRole } = {},
 ): Promise<TestApp> {
+  const gatewayRole = options.gatewayRole ?? gatewayRoleFromEnv();
   const testDb = await createTestDatabase(label);
   const capture = captureSql();
-  const database = await openDatabase(
-    { ...testDb, embeddedDataDir: 'memory', logSql: false },
-    capture.options as Partial<Options>,
+  const ownerDatabase = await openDatabase(
+    {
+      databaseUrl: testDb.databaseUrl,
+      replicaUrls: gatewayRole === 'owner' ? testDb.replicaUrls : [],
+      embeddedDataDir: 'memory',
+      logSql: false,
+    },
+    gatewayRole === 'owner' ? (capture.options as Partial<Options>) : {},
   );
-  await migrateUp(database.orm);
-  if (seed) await seedIfEmpty(database.fork(), seed);
+  await migrateUp(ownerDatabase.orm);
+  if (seed) await seedIfEmpty(ownerDatabase.fork(), seed);
+  const database =
+    gatewayRole === 'owner'
+      ? ownerDatabase
+      : await openDatabase(
+          { ...testDb.runtime, embeddedDataDir: 'memory', logSql: false },
+          capture.options as Partial<Options>,
+        );
   await testDb.waitForReplica();
   // Probe the replica now rather than on the router's timer, so reads start on it.
   await database.router.refresh();
@@ -109,7 +144,7 @@ export async function createTestApp(
     const email = `${role}@${demoClientIdentity(client).slug}.example`;
     let found = viewers.get(email);
     if (!found) {
-      found = await viewerForEmail(database.fork(), email);
+      found = await viewerForEmail(ownerDatabase.fork(), email);
       viewers.set(email, found);
     }
     return found;
@@ -131,6 +166,8 @@ export async function createTestApp(
   return {
     testDb,
     database,
+    ownerDatabase,
+    gatewayRole,
     server,
     tokens,
     url,
@@ -148,6 +185,7 @@ export async function createTestApp(
     close: async () => {
       await server.app.close();
       await database.close();
+      if (ownerDatabase !== database) await ownerDatabase.close();
       await testDb.drop();
     },
   };

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 
 import type pg from 'pg';
 
-import { databaseUrlFor, withPgClient } from '../db/pg-client.js';
+import { databaseUrlFor, withCredentialsOf, withPgClient } from '../db/pg-client.js';
 
 /**
  * A private database on the local primary (`npm run db:up`), created per test file so files can run in
@@ -10,8 +10,15 @@ import { databaseUrlFor, withPgClient } from '../db/pg-client.js';
  */
 export interface TestDatabase {
   name: string;
+  /** The tables' owner on the primary: migrations, seeding, and `query`. */
   databaseUrl: string;
+  /** The owner on the replicas. */
   replicaUrls: string[];
+  /**
+   * The gateway's runtime role (DATABASE_URL / DATABASE_REPLICA_URLS, `pulse_app` from db:up) on this
+   * database: held to row level security, unlike the owner.
+   */
+  runtime: { databaseUrl: string; replicaUrls: string[]; role: string };
   /** Resolves once the replica has replayed everything the primary has written so far. */
   waitForReplica(): Promise<void>;
   /** Runs one statement on the primary or the replica with a plain driver connection (not the ORM). */
@@ -23,19 +30,29 @@ export interface TestDatabase {
   drop(): Promise<void>;
 }
 
-export function realDatabaseUrls(): { primary: string; replicas: string[] } {
-  const primary = process.env.DATABASE_URL;
-  if (!primary) {
+/**
+ * The owner's URLs (DATABASE_OWNER_URL, default DATABASE_URL; on the replicas, the runtime replica URLs
+ * with the owner's credentials) and the runtime role's (DATABASE_URL, DATABASE_REPLICA_URLS).
+ */
+export function realDatabaseUrls(): {
+  primary: string;
+  replicas: string[];
+  runtime: { primary: string; replicas: string[] };
+} {
+  const runtimePrimary = process.env.DATABASE_URL;
+  if (!runtimePrimary) {
     throw new Error(
-      'integration tests need DATABASE_URL (and DATABASE_REPLICA_URLS): run them with `npm test`',
+      'integration tests need DATABASE_URL (and DATABASE_REPLICA_URLS, DATABASE_OWNER_URL): run them with `npm test`',
     );
   }
-  const replicas = (process.env.DATABASE_REPLICA_URLS ?? '').split(',').filter(Boolean);
-  return { primary, replicas };
+  const runtimeReplicas = (process.env.DATABASE_REPLICA_URLS ?? '').split(',').filter(Boolean);
+  const primary = process.env.DATABASE_OWNER_URL?.trim() || runtimePrimary;
+  const replicas = runtimeReplicas.map((url) => withCredentialsOf(url, primary));
+  return { primary, replicas, runtime: { primary: runtimePrimary, replicas: runtimeReplicas } };
 }
 
 export async function createTestDatabase(label: string): Promise<TestDatabase> {
-  const { primary, replicas } = realDatabaseUrls();
+  const { primary, replicas, runtime } = realDatabaseUrls();
   const name = `pulse_test_${label.replace(/[^a-z0-9]/gi, '_').toLowerCase()}_${randomBytes(4).toString('hex')}`;
   await withPgClient(databaseUrlFor(primary, 'postgres'), (client) =>
     client.query(`create database "${name}"`),
@@ -71,6 +88,11 @@ export async function createTestDatabase(label: string): Promise<TestDatabase> {
     name,
     databaseUrl,
     replicaUrls,
+    runtime: {
+      databaseUrl: databaseUrlFor(runtime.primary, name),
+      replicaUrls: runtime.replicas.map((url) => databaseUrlFor(url, name)),
+      role: decodeURIComponent(new URL(runtime.primary).username),
+    },
     waitForReplica,
     query: (sql, params = [], on = 'primary') =>
       withPgClient(on === 'primary' ? databaseUrl : replicaUrls[0]!, (c) =>
@@ -81,4 +103,18 @@ export async function createTestDatabase(label: string): Promise<TestDatabase> {
         client.query(`drop database if exists "${name}" with (force)`),
       ).then(() => undefined),
   };
+}
+
+/**
+ * Tests of row level security need the gateway's runtime role to be another role than the owner: with
+ * one role for both (DATABASE_URL alone), RLS would never apply and they would prove nothing.
+ */
+export function requireSeparateRuntimeRole(testDb: TestDatabase): void {
+  const owner = decodeURIComponent(new URL(testDb.databaseUrl).username);
+  if (testDb.runtime.role === owner) {
+    throw new Error(
+      `DATABASE_URL logs in as the owner (${owner}): row level security tests need the runtime role ` +
+        '(pulse_app) in DATABASE_URL and the owner in DATABASE_OWNER_URL, as `npm test` sets them',
+    );
+  }
 }
