@@ -13,6 +13,7 @@ import { InvalidTokenError } from '../auth/tokens.js';
 import type { TokenService } from '../auth/tokens.js';
 import type { Config } from '../config/config.js';
 import { buildContext } from '../context/build-context.js';
+import type { TenantScopeMode } from '../context/build-context.js';
 import type { Context } from '../context/context.js';
 import type { Database } from '../db/database.js';
 import { createErrorFormatter } from '../graphql/format-error.js';
@@ -24,6 +25,8 @@ export interface ServerDependencies {
   database: Database;
   tokens: TokenService;
   schema: GraphQLSchema;
+  /** Tests only: `database-only` drops the application's tenant condition to prove RLS alone isolates. */
+  tenantScope?: TenantScopeMode;
 }
 
 export interface GatewayServer {
@@ -37,6 +40,7 @@ export async function createServer({
   database,
   tokens,
   schema,
+  tenantScope,
 }: ServerDependencies): Promise<GatewayServer> {
   const app = Fastify({
     logger:
@@ -83,7 +87,7 @@ export async function createServer({
     method: ['GET', 'POST', 'OPTIONS'],
     context: async (request) => {
       try {
-        return await buildContext(database, tokens, request.headers.authorization, request.id);
+        return await buildContext(database, tokens, request.headers.authorization, request.id, tenantScope);
       } catch (error) {
         if (error instanceof InvalidTokenError) {
           throw new GraphQLError(error.message, {

@@ -13,6 +13,7 @@ import { openDatabase } from '../db/database.js';
 import type { Database } from '../db/database.js';
 import { migrateUp } from '../db/migration-runner.js';
 import { buildGatewaySchema } from '../graphql/build-schema.js';
+import type { TenantScopeMode } from '../context/build-context.js';
 import { createServer } from '../server/create-server.js';
 import type { GatewayServer } from '../server/create-server.js';
 import { captureSql } from './sql-capture.js';
@@ -79,13 +80,13 @@ export const TEST_SEED: Partial<SeedOptions> = {
 };
 
 /**
- * Which role the gateway under test logs in as: `owner` (the tables' owner, not held to row level
- * security) or `runtime` (DATABASE_URL's `pulse_app`, held to it). The runtime role sees no tenant row
- * unless the gateway sets `pulse.client_id` in each transaction, so the suite stays on `owner` until the
- * read path does; `TEST_GATEWAY_ROLE=runtime npm test` runs it as the runtime role meanwhile.
+ * Which role the gateway under test logs in as: `runtime` (DATABASE_URL's `pulse_app`, held to row
+ * level security; the default, as in production: the read path sets `pulse.client_id` in each
+ * transaction) or `owner` (the tables' owner, not held to it). `TEST_GATEWAY_ROLE=owner` runs the suite
+ * as the owner.
  */
 export type GatewayRole = 'owner' | 'runtime';
-export const DEFAULT_GATEWAY_ROLE: GatewayRole = 'owner';
+export const DEFAULT_GATEWAY_ROLE: GatewayRole = 'runtime';
 
 function gatewayRoleFromEnv(): GatewayRole {
   const role = process.env.TEST_GATEWAY_ROLE?.trim() || DEFAULT_GATEWAY_ROLE;
@@ -100,7 +101,7 @@ let schemaPromise: Promise<GraphQLSchema> | undefined;
 export async function createTestApp(
   label: string,
   seed: Partial<SeedOptions> | null = TEST_SEED,
-  options: { gatewayRole?: GatewayRole } = {},
+  options: { gatewayRole?: GatewayRole; tenantScope?: TenantScopeMode } = {},
 ): Promise<TestApp> {
   const gatewayRole = options.gatewayRole ?? gatewayRoleFromEnv();
   const testDb = await createTestDatabase(label);
@@ -136,6 +137,7 @@ export async function createTestApp(
     database,
     tokens,
     schema: await schemaPromise,
+    tenantScope: options.tenantScope,
   });
   const url = await server.app.listen({ host: '127.0.0.1', port: 0 });
 

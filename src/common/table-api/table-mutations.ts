@@ -312,6 +312,11 @@ function fieldOfColumns(model: TableModel, columns: string[]): string | null {
 }
 
 function uniqueFieldFromMetadata(model: TableModel, constraint: string): string | null {
+  // Under row level security PostgreSQL leaves out the detail naming the key, so the constraint's
+  // name is all there is to go by: property-level `@Unique({ name })` first, then class-level ones.
+  for (const prop of Object.values(model.meta.properties)) {
+    if (prop.unique === constraint) return fieldOfColumns(model, prop.fieldNames);
+  }
   for (const unique of model.meta.uniques) {
     if (unique.name !== constraint) continue;
     const properties = ([] as unknown[]).concat(unique.properties ?? []).map(String);
