@@ -59,7 +59,10 @@ export async function startGateway(mainScript: string, env: GatewayEnvironment):
     PORT: String(port),
     LOG_LEVEL: 'warn',
   });
-  const child = spawn(process.execPath, [mainScript], { env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--max-semi-space-size=64', mainScript], {
+    env: childEnv,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const output: string[] = [];
   const relay = (chunk: Buffer) => {
     const text = chunk.toString();
