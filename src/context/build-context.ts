@@ -5,10 +5,17 @@ import type { TokenService } from '../auth/tokens.js';
 import { TableLoaders } from '../common/table-api/table-loaders.js';
 import { TENANT_FILTER } from '../common/tenant-filter.js';
 import type { TenantFilterParams } from '../common/tenant-filter.js';
+import type { Scope } from '../common/table-api/table-sql.js';
 import type { Database } from '../db/database.js';
 import type { ReadPathMetrics } from '../db/read-path-metrics.js';
 import { NO_READ_PATH_METRICS } from '../db/read-path-metrics.js';
 import type { Context } from './context.js';
+
+/**
+ * Where the tenant wall stands: in the SQL the gateway writes and in the database's row level security
+ * (production), or in the database only (a test-only mode that proves row level security holds alone).
+ */
+export type TenantScopeMode = 'application-and-database' | 'database-only';
 
 /**
  * One request's context. The client id comes only from the verified token and goes straight into the
@@ -23,16 +30,18 @@ export async function buildContext(
   requestId: string,
   credentials: CredentialGuard,
   metrics: ReadPathMetrics = NO_READ_PATH_METRICS,
+  tenantScope: TenantScopeMode = 'application-and-database',
 ): Promise<Context> {
   const token = bearerToken(authorization);
   const viewer = token ? await authenticateBearer(token, tokens, credentials) : null;
   const em = database.fork();
-  const scope: TenantFilterParams | null = viewer ? { clientId: viewer.clientId } : null;
-  if (scope) em.setFilterParams(TENANT_FILTER, scope);
+  const scope: Scope | null = viewer
+    ? { clientId: viewer.clientId, ...(tenantScope === 'database-only' ? { databaseOnly: true } : {}) }
+    : null;
+  if (scope) em.setFilterParams(TENANT_FILTER, { clientId: scope.clientId } satisfies TenantFilterParams);
   const viewerKey = viewer ? `${viewer.clientId}:${viewer.userId}` : null;
-  // ORM reads (em.find) of this request follow the same routing, read-your-writes included.
-  database.router.bindViewer(viewerKey);
-  const reader = database.router.reader(viewerKey);
+  // Opened lazily by the first read; the server ends it when the response is ready.
+  const reader = database.openReadSession({ viewerKey, clientId: viewer?.clientId ?? null });
   return {
     requestId,
     viewer,

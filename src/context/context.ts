@@ -4,7 +4,7 @@ import type { Viewer } from '../auth/tokens.js';
 import type { TableLoaders } from '../common/table-api/table-loaders.js';
 import type { Scope } from '../common/table-api/table-sql.js';
 import type { Database } from '../db/database.js';
-import type { SqlExecutor } from '../db/sql-executor.js';
+import type { RequestReader } from '../db/read-session.js';
 
 /** Everything a resolver may use, built fresh for each request. */
 export interface Context {
@@ -18,8 +18,11 @@ export interface Context {
   /** A request-scoped fork, tenant filter set to the viewer's client (unset for anonymous: queries fail). */
   em: SqlEntityManager;
   database: Database;
-  /** Where this request reads: a healthy replica, or the primary (fallback, read-your-writes). */
-  reader: SqlExecutor;
+  /**
+   * This request's read transaction: on a healthy replica, or the primary (fallback, read-your-writes),
+   * tenant setting first; ended by the server once the response is ready.
+   */
+  reader: RequestReader;
   /** This request's DataLoaders; never shared with another request. */
   loaders: TableLoaders;
 }

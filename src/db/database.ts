@@ -12,6 +12,8 @@ import { EmbeddedDatabaseBusyError, assertUsableDatabaseUrl, connectionFailure }
 import { baseOrmOptions } from './orm-options.js';
 import { createReadRouter } from './read-routing.js';
 import type { ReadRouter } from './read-routing.js';
+import { ReadSession } from './read-session.js';
+import type { ReadSessionOptions, RequestReader } from './read-session.js';
 
 export type DatabaseKind = 'postgresql' | 'embedded';
 
@@ -25,6 +27,12 @@ export interface Database {
   orm: Orm;
   /** Where reads go (a healthy replica or the primary), read-your-writes, the ML session, replica health. */
   router: ReadRouter;
+  /**
+   * One request's reads: a read-only transaction on the connection the router picks (a healthy replica,
+   * or the primary), tenant setting first, prepared statements. The embedded database has a single
+   * connection that concurrent requests share, so there each statement runs on its own.
+   */
+  openReadSession(options: ReadSessionOptions): RequestReader;
   /** A fresh entity manager for one unit of work (a request, a CLI command). */
   fork(): SqlEntityManager;
   close(): Promise<void>;
@@ -87,6 +95,17 @@ export async function openDatabase(
     kind,
     orm,
     router,
+    openReadSession: (options) => {
+      if (kind === 'postgresql') return new ReadSession(router, options);
+      const executor = options.primaryOnly ? router.writer() : router.reader(options.viewerKey);
+      return {
+        get target() {
+          return executor.target;
+        },
+        all: executor.all,
+        end: async () => undefined,
+      };
+    },
     fork: () => orm.em.fork() as unknown as SqlEntityManager,
     close: async () => {
       router.close();

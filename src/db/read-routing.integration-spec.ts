@@ -234,10 +234,13 @@ describe('ReadRouter on a real primary and streaming replica', () => {
 
     it('refuses writes inside the session, even when it runs on the primary', async () => {
       database.router.noteWrite('ml:writer');
-      const attempt = database.router.withMlSession(async (executor) => {
-        expect(executor.target).toBe('primary');
-        await executor.all(`insert into clients (name) values ('not allowed')`);
-      }, 'ml:writer');
+      const attempt = database.router.withMlSession(
+        async (executor) => {
+          expect(executor.target).toBe('primary');
+          await executor.all(`insert into clients (name) values ('not allowed')`);
+        },
+        { viewerKey: 'ml:writer', clientId: null },
+      );
       await expect(attempt).rejects.toThrow(/read-only transaction/);
       const [row] = await testDb.query<{ count: string }>(
         `select count(*) from clients where name = 'not allowed'`,

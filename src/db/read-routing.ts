@@ -5,6 +5,8 @@ import type { AbstractSqlConnection } from '@mikro-orm/sql';
 
 import type { ReadPathMetrics } from './read-path-metrics.js';
 import { NO_READ_PATH_METRICS } from './read-path-metrics.js';
+import { TENANT_SETTING } from './read-session.js';
+import type { ReadTarget, ReadTargetSource } from './read-session.js';
 import type { SqlExecutor } from './sql-executor.js';
 
 /** What the router last learned about one streaming replica. */
@@ -22,7 +24,13 @@ export interface ReplicaState {
   error?: string;
 }
 
-export interface ReadRouter {
+/** Who a session reads for: the read-your-writes key and the tenant of the transaction. */
+export interface SessionViewer {
+  viewerKey: string | null;
+  clientId: number | null;
+}
+
+export interface ReadRouter extends ReadTargetSource {
   /** Executor for one request's reads: a healthy, caught-up replica; the primary when none is, or when this viewer wrote recently (read-your-writes). */
   reader(viewerKey?: string | null): SqlExecutor;
   /** The primary. */
@@ -30,12 +38,16 @@ export interface ReadRouter {
   /** Called after a committed write by a viewer, so the viewer's following reads see it. */
   noteWrite(viewerKey: string): void;
   /** Seed 002's ML/analytics session: fn runs inside one READ ONLY transaction on the reader with SET LOCAL statement_timeout, work_mem and random_page_cost. */
-  withMlSession<T>(fn: (executor: SqlExecutor) => Promise<T>, viewerKey?: string | null): Promise<T>;
-  /** Like withMlSession, with other transaction-local settings (health checks use a short statement_timeout). */
+  withMlSession<T>(fn: (executor: SqlExecutor) => Promise<T>, viewer?: SessionViewer): Promise<T>;
+  /**
+   * Like withMlSession, with other transaction-local settings (health checks use a short
+   * statement_timeout). The viewer's client is the transaction's `pulse.client_id`; without a viewer
+   * the session sees no tenant rows (global tables only) under row level security.
+   */
   withReadOnlySession<T>(
     settings: SessionSettings,
     fn: (executor: SqlExecutor) => Promise<T>,
-    viewerKey?: string | null,
+    viewer?: SessionViewer,
   ): Promise<T>;
   replicas(): ReplicaState[];
   /** Re-check replicas now (health endpoints call it). */
@@ -281,16 +293,19 @@ class ReplicaAwareRouter implements ReadRouter {
       .catch(() => undefined);
   }
 
-  withMlSession<T>(fn: (executor: SqlExecutor) => Promise<T>, viewerKey?: string | null): Promise<T> {
-    return this.withReadOnlySession(ML_SESSION_SETTINGS, fn, viewerKey);
+  withMlSession<T>(fn: (executor: SqlExecutor) => Promise<T>, viewer?: SessionViewer): Promise<T> {
+    return this.withReadOnlySession(ML_SESSION_SETTINGS, fn, viewer);
   }
 
   async withReadOnlySession<T>(
-    settings: SessionSettings,
+    sessionSettings: SessionSettings,
     fn: (executor: SqlExecutor) => Promise<T>,
-    viewerKey?: string | null,
+    viewer?: SessionViewer,
   ): Promise<T> {
-    const route = this.route(viewerKey ?? this.scope.getStore()?.viewerKey ?? null);
+    const clientId = viewer?.clientId ?? null;
+    if (clientId !== null && !Number.isSafeInteger(clientId)) throw new Error('client id must be an integer');
+    const settings = { ...sessionSettings, [TENANT_SETTING]: clientId === null ? '' : String(clientId) };
+    const route = this.route(viewer?.viewerKey ?? this.scope.getStore()?.viewerKey ?? null);
     if (!route.slot) return this.session(this.primary, 'primary', settings, fn);
     try {
       return await this.session(route.slot.connection, route.slot.name, settings, fn);
@@ -302,6 +317,26 @@ class ReplicaAwareRouter implements ReadRouter {
       this.metrics.recordRoutingDecision('primary', 'replica_error');
       return this.session(this.primary, 'primary', settings, fn);
     }
+  }
+
+  pickReader(viewerKey: string | null): ReadTarget {
+    const { slot } = this.route(viewerKey);
+    return slot ? { name: slot.name, connection: slot.connection, replica: true } : this.primaryTarget();
+  }
+
+  primaryTarget(): ReadTarget {
+    return { name: 'primary', connection: this.primary, replica: false };
+  }
+
+  replicaFailed(name: string, error: unknown): void {
+    const slot = this.slots.find((candidate) => candidate.name === name);
+    if (!slot) return;
+    if (isConnectionError(error)) this.markUnreachable(slot, error);
+    this.counters.fallbacks.replica_error++;
+  }
+
+  isRetryableOnPrimary(error: unknown): boolean {
+    return retryableOnPrimary(error);
   }
 
   replicas(): ReplicaState[] {

@@ -75,18 +75,23 @@ describe('operational endpoints: /health/database, /health/ml, /metrics', () => 
     healthy = await start(
       { ...testDb, embeddedDataDir: 'memory', logSql: false, readRouting: QUIET },
       (running) => {
-        // A request that writes and then reads, as a mutation followed by its result would.
+        // A request that writes and then reads, as a mutation followed by its result does: the write
+        // is noted after its commit, and the request's read session picks its connection afterwards.
         running.server.app.post<{ Body: { write: boolean } }>('/test/write-then-read', async (request) => {
-          running.database.router.bindViewer(String(request.headers['x-viewer']));
-          const em = running.database.fork();
+          const viewerKey = String(request.headers['x-viewer']);
           if (request.body.write) {
-            em.create(Client, { name: `written by ${request.headers['x-viewer']}` });
+            const em = running.database.fork();
+            em.create(Client, { name: `written by ${viewerKey}` });
             await em.flush();
+            running.database.router.noteWrite(viewerKey);
           }
-          const [row] = await em
-            .getConnection('read')
-            .execute<{ replica: boolean }[]>('select pg_is_in_recovery() as replica');
-          return { readFromReplica: row!.replica };
+          const reader = running.database.openReadSession({ viewerKey, clientId: null });
+          try {
+            const [row] = await reader.all<{ replica: boolean }>('select pg_is_in_recovery() as replica');
+            return { readFromReplica: row!.replica };
+          } finally {
+            await reader.end();
+          }
         });
       },
     );

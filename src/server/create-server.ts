@@ -15,6 +15,7 @@ import { CredentialGuard } from '../auth/credential-guard.js';
 import { loadConfig } from '../config/config.js';
 import type { Config } from '../config/config.js';
 import { buildContext } from '../context/build-context.js';
+import type { TenantScopeMode } from '../context/build-context.js';
 import type { Context } from '../context/context.js';
 import type { Database } from '../db/database.js';
 import { createErrorFormatter } from '../graphql/format-error.js';
@@ -43,6 +44,8 @@ export interface ServerDependencies {
   logStream?: { write(line: string): void };
   /** Put in the playground's headers editor (the embedded database's demo admin token). */
   playgroundToken?: string | null;
+  /** Tests only: `database-only` drops the application's tenant condition to prove RLS alone isolates. */
+  tenantScope?: TenantScopeMode;
 }
 
 export interface GatewayServer {
@@ -65,6 +68,7 @@ export async function createServer({
   schema,
   logStream,
   playgroundToken = null,
+  tenantScope,
 }: ServerDependencies): Promise<GatewayServer> {
   const logger = loggerOptions(config.logLevel, config.logFormat ?? 'json');
   const app = Fastify({
@@ -117,7 +121,19 @@ export async function createServer({
       textInputGuardPlugin(),
       responseShapingPlugin(security.introspection, app.log),
       ...(playground === 'admin' ? [adminOnlyIntrospectionPlugin()] : []),
+      {
+        // The request's read transaction ends before the response leaves: its connection goes back to
+        // the pool at once, and a response is never sent while its transaction could still fail.
+        requestDidStart: async () => ({
+          willSendResponse: async ({ contextValue }) => {
+            // A request refused before its context was built has no reader.
+            await contextValue?.reader?.end();
+          },
+        }),
+      },
     ],
+    // Compact JSON: the pretty-printed default costs CPU and bytes on every large page.
+    stringifyResult: (value) => JSON.stringify(value),
     formatError: createErrorFormatter(),
     includeStacktraceInErrorResponses: false,
     // Field suggestions ("Did you mean ...?") would reveal admin-only fields to anyone.
@@ -141,6 +157,7 @@ export async function createServer({
           request.id,
           credentials,
           metrics,
+          tenantScope,
         );
       } catch (error) {
         if (error instanceof InvalidTokenError) {

@@ -17,20 +17,15 @@ export interface OperationalDependencies {
 
 /**
  * What operators need around the API: `/health/database`, `/health/ml`, `/metrics` with per-request
- * HTTP metrics, and one read-routing scope per request (so the ORM reads of a viewer who just wrote go
- * to the primary; the context binds the viewer with `database.router.bindViewer`). Call it right after
- * creating the Fastify instance, before other routes, so its hooks cover them all. Returns the metrics
- * for `graphqlMetricsPlugin(metrics)` in Apollo's plugins and for the request context's loaders.
+ * HTTP metrics. Call it right after creating the Fastify instance, before other routes, so its hooks
+ * cover them all. Returns the metrics for `graphqlMetricsPlugin(metrics)` in Apollo's plugins and for
+ * the request context's loaders.
  */
 export function registerOperationalEndpoints(
   app: FastifyInstance,
   dependencies: OperationalDependencies,
 ): GatewayMetrics {
   const { router, orm, kind } = dependencies.database;
-  // preHandler runs after the body is parsed and calls the handler synchronously from `done`, so the
-  // handler (Apollo, resolvers, loaders) runs inside the scope; earlier hooks would lose it across the
-  // body stream's callbacks.
-  app.addHook('preHandler', (_request, _reply, done) => router.runInScope(() => done()));
   const metrics = createGatewayMetrics({ router, orm, kind });
   router.reportTo(metrics);
   registerMetricsRoutes(app, metrics, dependencies.metricsAccess);

@@ -16,6 +16,7 @@ import type { SecurityConfig } from '../config/config.js';
 import { migrateUp } from '../db/migration-runner.js';
 import { openSession } from '../modules/users/user-sessions.js';
 import { buildGatewaySchema } from '../graphql/build-schema.js';
+import type { TenantScopeMode } from '../context/build-context.js';
 import { createServer } from '../server/create-server.js';
 import type { GatewayServer } from '../server/create-server.js';
 import { captureSql } from './sql-capture.js';
@@ -63,7 +64,10 @@ export interface TestApp {
   viewer(role: TestRole, client?: number): Promise<Viewer>;
   token(role: TestRole, client?: number): Promise<string>;
   graphql(query: string, options?: RequestOptions): Promise<GraphQLResult>;
-  /** Runs the query and returns the statements it sent. */
+  /**
+   * Runs the query and returns the statements its resolvers sent, without the begin/commit framing of
+   * its read transaction (`sql.queries` has those too).
+   */
   statementsOf(
     query: string,
     options?: RequestOptions,
@@ -79,13 +83,13 @@ export const TEST_SEED: Partial<SeedOptions> = {
 };
 
 /**
- * Which role the gateway under test logs in as: `owner` (the tables' owner, not held to row level
- * security) or `runtime` (DATABASE_URL's `pulse_app`, held to it). The runtime role sees no tenant row
- * unless the gateway sets `pulse.client_id` in each transaction, so the suite stays on `owner` until the
- * read path does; `TEST_GATEWAY_ROLE=runtime npm test` runs it as the runtime role meanwhile.
+ * Which role the gateway under test logs in as: `runtime` (DATABASE_URL's `pulse_app`, held to row
+ * level security; the default, as in production: the read path sets `pulse.client_id` in each
+ * transaction) or `owner` (the tables' owner, not held to it). `TEST_GATEWAY_ROLE=owner` runs the suite
+ * as the owner.
  */
 export type GatewayRole = 'owner' | 'runtime';
-export const DEFAULT_GATEWAY_ROLE: GatewayRole = 'owner';
+export const DEFAULT_GATEWAY_ROLE: GatewayRole = 'runtime';
 
 function gatewayRoleFromEnv(): GatewayRole {
   const role = process.env.TEST_GATEWAY_ROLE?.trim() || DEFAULT_GATEWAY_ROLE;
@@ -122,7 +126,7 @@ export async function createTestApp(
   label: string,
   seed: Partial<SeedOptions> | null = TEST_SEED,
   security: SecurityConfig = testSecurity(),
-  options: { gatewayRole?: GatewayRole } = {},
+  options: { gatewayRole?: GatewayRole; tenantScope?: TenantScopeMode } = {},
 ): Promise<TestApp> {
   const gatewayRole = options.gatewayRole ?? gatewayRoleFromEnv();
   const testDb = await createTestDatabase(label);
@@ -158,6 +162,7 @@ export async function createTestApp(
     database,
     tokens,
     schema: await schemaPromise,
+    tenantScope: options.tenantScope,
   });
   const url = await server.app.listen({ host: '127.0.0.1', port: 0 });
 
@@ -214,7 +219,7 @@ export async function createTestApp(
       if (options?.as) await token(options.as, options.client ?? 0);
       capture.clear();
       const result = await graphql(query, options);
-      return { result, queries: [...capture.queries] };
+      return { result, queries: capture.queries.filter((query) => !query.transactionControl) };
     },
     close: async () => {
       await server.app.close();

@@ -60,7 +60,7 @@ export interface LinkRelationOptions {
   owner: ClassType;
   field: string;
   target: ClassType;
-  /** Selects `__parent` and the link columns named in `on`; `ids` is the placeholder list of parent ids. */
+  /** Selects `__parent` and the link columns named in `on`; `ids` is the parent ids' array parameter (`= any(${ids})`). */
   linkSql: (ids: string) => string;
   on: [string, string][];
   description?: string;
@@ -213,7 +213,7 @@ function rootFields(api: TableApi): GeneratedField[] {
           // One transaction, one statement at a time: the page, then the count.
           return ctx.database.router.withMlSession(
             async (executor) => connectionFromRows(page, await readPage(executor), await readCount(executor)),
-            ctx.viewerKey,
+            { viewerKey: ctx.viewerKey, clientId: ctx.viewer?.clientId ?? null },
           );
         }
         const [rows, count] = await Promise.all([readPage(ctx.reader), readCount(ctx.reader)]);

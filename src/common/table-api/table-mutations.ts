@@ -24,6 +24,7 @@ import type { GeneratedField } from './table-api.js';
 import { tableModel } from './table-model.js';
 import type { ColumnModel, TableModel } from './table-model.js';
 import { SqlParams, rowsWhereInStatement, scopeSql } from './table-sql.js';
+import { TENANT_SETTING } from '../../db/read-session.js';
 import type { Row, Scope } from './table-sql.js';
 
 /**
@@ -311,6 +312,11 @@ function fieldOfColumns(model: TableModel, columns: string[]): string | null {
 }
 
 function uniqueFieldFromMetadata(model: TableModel, constraint: string): string | null {
+  // Under row level security PostgreSQL leaves out the detail naming the key, so the constraint's
+  // name is all there is to go by: property-level `@Unique({ name })` first, then class-level ones.
+  for (const prop of Object.values(model.meta.properties)) {
+    if (prop.unique === constraint) return fieldOfColumns(model, prop.fieldNames);
+  }
   for (const unique of model.meta.uniques) {
     if (unique.name !== constraint) continue;
     const properties = ([] as unknown[]).concat(unique.properties ?? []).map(String);
@@ -353,7 +359,8 @@ function translateWriteError(
 
 /**
  * Runs `work` in one transaction on the primary (MikroORM's transactional: commit on success, rollback
- * on any error), then remembers the write for read-your-writes routing.
+ * on any error) that begins with the tenant setting row level security checks, then remembers the
+ * write for read-your-writes routing.
  */
 async function inTransaction(
   ctx: AuthenticatedContext,
@@ -363,10 +370,14 @@ async function inTransaction(
 ): Promise<number> {
   let id: number;
   try {
-    id = await ctx.em.transactional((em) => work(em as SqlEntityManager));
+    id = await ctx.em.transactional(async (em) => {
+      await em.execute(`select set_config('${TENANT_SETTING}', ?, true)`, [String(ctx.viewer.clientId)]);
+      return work(em as SqlEntityManager);
+    });
   } catch (error) {
     throw translateWriteError(error, model, options);
   }
+  if (ctx.viewerKey) ctx.database.router.noteWrite(ctx.viewerKey);
   return id;
 }
 
@@ -379,7 +390,17 @@ async function readBack(
 ): Promise<Row> {
   const withEmbedding = model.hasEmbedding && ctx.viewer.role === 'admin' && selects(info, ['embedding']);
   const statement = rowsWhereInStatement(model, ctx.scope, model.keyColumns[0]!, [id], withEmbedding);
-  const [row] = await ctx.loaders.rows(model, statement, ctx.database.router.writer());
+  const primary = ctx.database.openReadSession({
+    viewerKey: ctx.viewerKey,
+    clientId: ctx.viewer.clientId,
+    primaryOnly: true,
+  });
+  let row: Row | undefined;
+  try {
+    [row] = await ctx.loaders.rows(model, statement, primary);
+  } finally {
+    await primary.end();
+  }
   if (!row) throw new Error(`${model.className} ${id} was written but cannot be read back`);
   return row;
 }

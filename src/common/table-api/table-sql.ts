@@ -5,7 +5,7 @@ import { entityMetadata } from '../../db/entity-metadata.js';
 import { badUserInput } from '../errors.js';
 import { TENANT_FILTER } from '../tenant-filter.js';
 import type { TenantFilterParams } from '../tenant-filter.js';
-import type { ColumnModel, TableModel } from './table-model.js';
+import type { ColumnKind, ColumnModel, TableModel } from './table-model.js';
 
 /**
  * The SQL of the generic table API: one statement per page, per count, per batch of ids and per nested
@@ -56,18 +56,54 @@ export interface PageRequest {
 }
 
 export type Row = Dictionary;
-/** Tenant scope of a request; null for anonymous callers, who can then read global tables only. */
-export type Scope = TenantFilterParams;
+/**
+ * Tenant scope of a request; null for anonymous callers, who can then read global tables only.
+ * `databaseOnly` (tests only) leaves the tenant condition out of the SQL, so row level security is the
+ * only wall left: the tests that prove it holds on its own set it.
+ */
+export type Scope = TenantFilterParams & { databaseOnly?: boolean };
+
+/** PostgreSQL's element type of a list parameter, by column kind. */
+const ARRAY_TYPES: Record<ColumnKind, string> = {
+  int: 'int8[]',
+  float: 'float8[]',
+  string: 'text[]',
+  boolean: 'bool[]',
+  date: 'timestamptz[]',
+  json: 'jsonb[]',
+};
+
+/** One element of a PostgreSQL array literal: quoted, with `"` and `\` escaped. */
+function arrayElement(value: unknown): string {
+  if (value === null || value === undefined) return 'NULL';
+  const text = value instanceof Date ? value.toISOString() : String(value);
+  return `"${text.replace(/[\\"]/g, (c) => `\\${c}`)}"`;
+}
+
+// PostgreSQL text cannot hold NUL; refuse it as the caller's mistake rather than a server error.
+function refuseNul(value: unknown): void {
+  if (typeof value === 'string' && value.includes('\u0000')) {
+    throw badUserInput('text values must not contain NUL characters');
+  }
+}
 
 export class SqlParams {
   readonly values: unknown[] = [];
   add(value: unknown): string {
-    // PostgreSQL text cannot hold NUL; refuse it as the caller's mistake rather than a server error.
-    if (typeof value === 'string' && value.includes('\u0000')) {
-      throw badUserInput('text values must not contain NUL characters');
-    }
+    refuseNul(value);
     this.values.push(value);
     return '?';
+  }
+
+  /**
+   * A list as ONE parameter (`= any(?::int8[])`), so the statement text does not depend on how many
+   * values there are: a page of 10 parents and one of 500 share one prepared statement. The list
+   * travels as an array literal, which the ORM's inlining path (embedded database) accepts as well.
+   */
+  addList(values: readonly unknown[], kind: ColumnKind): string {
+    values.forEach(refuseNul);
+    this.values.push(`{${values.map(arrayElement).join(',')}}`);
+    return `?::${ARRAY_TYPES[kind]}`;
   }
 }
 
@@ -162,16 +198,16 @@ export function scopeSql(
   if (!model.tenantScoped) return null;
   // Fail closed: a tenant table is never read without a client to scope it to.
   if (scope === null) throw new Error(`${model.className} read without a tenant scope`);
+  if (scope.databaseOnly) return null;
   const filter = model.meta.filters[TENANT_FILTER]!;
   const cond = (filter.cond as (args: Dictionary) => Dictionary)(scope);
   return conditionSql(model.meta, alias, cond, params);
 }
 
+const dateText = (value: unknown) => (value instanceof Date ? value.toISOString() : String(value));
+
 function valueSql(column: ColumnModel, value: unknown, params: SqlParams): string {
-  if (column.kind === 'date') {
-    const iso = value instanceof Date ? value.toISOString() : String(value);
-    return `${params.add(iso)}::timestamptz`;
-  }
+  if (column.kind === 'date') return `${params.add(dateText(value))}::timestamptz`;
   return params.add(value);
 }
 
@@ -187,7 +223,8 @@ function scalarFilterSql(
   const value = (v: unknown) => valueSql(column, v, params);
   const list = (values: unknown[], op: string) => {
     if (values.length > MAX_LIST) throw badUserInput(`${op} takes at most ${MAX_LIST} values`, column.key);
-    return values.map(value).join(', ');
+    const normalised = column.kind === 'date' ? values.map((v) => (v === null ? null : dateText(v))) : values;
+    return params.addList(normalised, column.kind);
   };
   for (const [op, v] of Object.entries(filter)) {
     if (v === undefined) continue;
@@ -200,11 +237,11 @@ function scalarFilterSql(
         break;
       case 'in':
         if (v === null) break;
-        parts.push((v as unknown[]).length === 0 ? 'false' : `${expr} in (${list(v as unknown[], 'in')})`);
+        parts.push((v as unknown[]).length === 0 ? 'false' : `${expr} = any(${list(v as unknown[], 'in')})`);
         break;
       case 'notIn':
         if (v === null || (v as unknown[]).length === 0) break;
-        parts.push(`(${expr} is null or ${expr} not in (${list(v as unknown[], 'notIn')}))`);
+        parts.push(`(${expr} is null or ${expr} <> all(${list(v as unknown[], 'notIn')}))`);
         break;
       case 'lt':
       case 'lte':
@@ -347,8 +384,8 @@ export function rowsWhereInStatement(
   const params = new SqlParams();
   // Parameters are positional: add them in the order they appear in the SQL.
   const scoped = scopeSql(model, 't', scope, params);
-  const list = values.map((v) => valueSql(column, v, params)).join(', ');
-  const conditions = [scoped, `${col('t', column.column)} in (${list})`];
+  const list = params.addList(column.kind === 'date' ? values.map(dateText) : values, column.kind);
+  const conditions = [scoped, `${col('t', column.column)} = any(${list})`];
   return {
     sql: `select ${selectList(model, 't', projection)} from ${quote(model.tableName)} as t${where(conditions)}`,
     params: params.values,
@@ -395,13 +432,13 @@ export function directSource(target: TableModel, foreignKeyColumn: string): Rela
   return {
     from: () => `${quote(target.tableName)} as t`,
     parentExpr: expr,
-    parentCondition: (params, ids) => `${expr} in (${ids.map((id) => params.add(id)).join(', ')})`,
+    parentCondition: (params, ids) => `${expr} = any(${params.addList(ids, 'int')})`,
   };
 }
 
 /**
- * Through a link: `linkSql(idsPlaceholder)` selects `__parent` and the columns named in `on`, which
- * are matched against target columns (`[linkColumn, targetColumn]`).
+ * Through a link: `linkSql(ids)` selects `__parent` and the columns named in `on`, which are matched
+ * against target columns (`[linkColumn, targetColumn]`); `ids` is one array parameter (`= any(ids)`).
  */
 export function linkSource(
   target: TableModel,
@@ -410,7 +447,7 @@ export function linkSource(
 ): RelationSource {
   return {
     from: (params, ids) => {
-      const idList = ids.map((id) => params.add(id)).join(', ');
+      const idList = params.addList(ids, 'int');
       const join = on.map(([l, t]) => `${col('l', l)} = ${col('t', t)}`).join(' and ');
       return `(${linkSql(idList)}) as l join ${quote(target.tableName)} as t on ${join}`;
     },

@@ -31,10 +31,10 @@ export class IntegrationSecretResolver {
       .loader<number, boolean>('Integration.hasPassword', async (ids) => {
         const params = new SqlParams();
         const scope = scopeSql(model, 't', loaders.scope, params);
-        const list = ids.map((id) => params.add(id)).join(', ');
+        const list = params.addList(ids, 'int');
         const rows = await loaders.executor.all<{ id: number; stored: boolean }>(
           `select t."id" as "id", coalesce(t."password", '') <> '' as "stored" from "integrations" as t` +
-            ` where ${scope ? `${scope} and ` : ''}t."id" in (${list})`,
+            ` where ${scope ? `${scope} and ` : ''}t."id" = any(${list})`,
           params.values,
         );
         const stored = new Map(rows.map((row) => [row.id, row.stored]));

@@ -23,7 +23,7 @@ defineLinkRelation({
   target: PullRequest,
   linkSql: (ids) =>
     `select distinct l."issue_id" as "__parent", l."external_repo_id", l."pull_request_number", l."client_id"` +
-    ` from "jira_pull_request_links" as l where l."issue_id" in (${ids})`,
+    ` from "jira_pull_request_links" as l where l."issue_id" = any(${ids})`,
   on: [
     ['external_repo_id', 'external_repo_id'],
     ['pull_request_number', 'number'],
@@ -39,7 +39,7 @@ defineLinkRelation({
   linkSql: (ids) =>
     `select distinct p."id" as "__parent", l."issue_id", l."client_id" from "pull_requests" as p` +
     ` join "jira_pull_request_links" as l on l."external_repo_id" = p."external_repo_id"` +
-    ` and l."pull_request_number" = p."number" and l."client_id" = p."client_id" where p."id" in (${ids})`,
+    ` and l."pull_request_number" = p."number" and l."client_id" = p."client_id" where p."id" = any(${ids})`,
   on: [
     ['issue_id', 'id'],
     ['client_id', 'client_id'],

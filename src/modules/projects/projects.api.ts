@@ -17,7 +17,7 @@ defineTableApi(ProjectStatus, { read: isAuthenticated });
 
 // The join tables also read as plain many-to-many connections in both directions.
 const joinTable = (table: string, parent: string, child: string) => (ids: string) =>
-  `select "${parent}" as "__parent", "${child}" as "child" from "${table}" where "${parent}" in (${ids})`;
+  `select "${parent}" as "__parent", "${child}" as "child" from "${table}" where "${parent}" = any(${ids})`;
 
 defineLinkRelation({
   owner: Project,
