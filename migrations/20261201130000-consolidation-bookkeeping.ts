@@ -53,8 +53,9 @@ begin
   end if;
 end $$`,
   'alter table "consolidation_id_map" enable row level security',
-  `create policy "consolidation_id_map_tenant" on "consolidation_id_map"
-    using (client_id = nullif(current_setting('pulse.client_id', true), '')::integer)`,
+  `create policy tenant_isolation on "consolidation_id_map"
+    using (client_id = nullif(current_setting('pulse.client_id', true), '')::integer)
+    with check (client_id = nullif(current_setting('pulse.client_id', true), '')::integer)`,
 ];
 
 export class Migration20261201130000ConsolidationBookkeeping extends Migration {

@@ -48,7 +48,7 @@ describe('credentials that can be withdrawn', () => {
       [clientId, `cred-${serial}@acme.example`, role, role === 'admin'],
     );
     const viewer = { userId: user!.id, clientId, role };
-    const session = await openSession(app.database.fork(), app.tokens, viewer);
+    const session = await openSession(app.ownerDatabase.fork(), app.tokens, viewer);
     return { ...viewer, ...session };
   };
 
@@ -135,7 +135,7 @@ describe('credentials that can be withdrawn', () => {
   it('stops a token whose session an admin revoked with revokeSessions, and only that one', async () => {
     const admin = await freshLogin('admin');
     const target = await freshLogin('user');
-    const other = await openSession(app.database.fork(), app.tokens, target);
+    const other = await openSession(app.ownerDatabase.fork(), app.tokens, target);
     const REVOKE = 'mutation ($id: Int) { revokeSessions(sessionId: $id) }';
     expect((await call(app.url, target.token, READ)).errors).toBeUndefined();
 

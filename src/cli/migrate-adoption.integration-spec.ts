@@ -24,6 +24,7 @@ import { MIGRATION_NAMES } from '../testing/schema-tables.js';
 import { buildPredecessorDatabase, predecessorChecksums } from '../testing/predecessor-fixture.js';
 import { createTestDatabase } from '../testing/test-database.js';
 import type { TestDatabase } from '../testing/test-database.js';
+import { openSession } from '../modules/users/user-sessions.js';
 import { viewerForEmail } from './demo-tokens.js';
 import { runCli } from './main.js';
 
@@ -154,8 +155,16 @@ describe('pulse migrate on a predecessor database (plan, backup, up, status, dow
       const url = await server.app.listen({ host: '127.0.0.1', port: 0 });
       await testDb.waitForReplica();
       await database.router.refresh();
+      const openedSessions: number[] = [];
       const ask = async (email: string, query: string) => {
-        const token = await tokens.sign(await viewerForEmail(database.fork(), email));
+        // Each token opens a session; the test removes them afterwards, so the predecessor's rows
+        // compare equal after `down`.
+        const { token, sessionId } = await openSession(
+          database.fork(),
+          tokens,
+          await viewerForEmail(database.fork(), email),
+        );
+        openedSessions.push(sessionId);
         const response = await fetch(`${url}/graphql`, {
           method: 'POST',
           headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
@@ -185,6 +194,7 @@ describe('pulse migrate on a predecessor database (plan, backup, up, status, dow
       });
       const second = await ask('admin@client2.example', `{ issueByKey(key: "P2X2-1") { id client { id } } }`);
       expect(second).toEqual({ data: { issueByKey: { id: 151, client: { id: 2 } } } });
+      await testDb.query('delete from user_sessions where id = any($1::int[])', [openedSessions]);
     } finally {
       await server.app.close();
       await database.close();

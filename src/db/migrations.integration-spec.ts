@@ -10,6 +10,7 @@ import {
   GLOBAL_TABLES,
   MIGRATION_NAMES,
   ML_TABLES,
+  TENANT_BOOKKEEPING_TABLES,
 } from '../testing/schema-tables.js';
 import { createTestDatabase } from '../testing/test-database.js';
 import type { TestDatabase } from '../testing/test-database.js';
@@ -142,7 +143,9 @@ describe('schema migrations (real PostgreSQL + pgvector)', () => {
         group by 1, 2, 3 order by 1`,
     );
     const protectedTables = tables.filter((row) => row.enabled).map((row) => row.table);
-    expect(protectedTables).toEqual(ALL_TABLES.filter((table) => !GLOBAL_TABLES.includes(table)));
+    expect(protectedTables).toEqual(
+      [...ALL_TABLES.filter((table) => !GLOBAL_TABLES.includes(table)), ...TENANT_BOOKKEEPING_TABLES].sort(),
+    );
     for (const row of tables) {
       expect({ table: row.table, policies: row.policies, forced: row.forced }).toEqual({
         table: row.table,
@@ -162,7 +165,9 @@ describe('schema migrations (real PostgreSQL + pgvector)', () => {
       .filter((meta) => !meta.abstract && meta.filters[TENANT_FILTER])
       .map((meta) => meta.tableName)
       .sort();
-    expect(scopedInOrm).toEqual(protectedTables);
+    expect(scopedInOrm).toEqual(
+      protectedTables.filter((table) => !TENANT_BOOKKEEPING_TABLES.includes(table)),
+    );
   });
 
   it('keys every policy on the transaction-local pulse.client_id, for all commands, reads and writes', async () => {
@@ -176,7 +181,9 @@ describe('schema migrations (real PostgreSQL + pgvector)', () => {
       `select tablename as table, cmd, roles::text[] as roles, qual, with_check as check from pg_policies
         where schemaname = 'public' order by 1`,
     );
-    expect(policies).toHaveLength(ALL_TABLES.length - GLOBAL_TABLES.length);
+    expect(policies).toHaveLength(
+      ALL_TABLES.length - GLOBAL_TABLES.length + TENANT_BOOKKEEPING_TABLES.length,
+    );
     for (const policy of policies) {
       expect({ table: policy.table, cmd: policy.cmd, roles: policy.roles }).toEqual({
         table: policy.table,

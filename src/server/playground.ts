@@ -34,6 +34,17 @@ query Overview {
  * styles, workers and fonts all come from this server, so it works without internet. `GET /` and a
  * browser's `GET /graphql` lead there.
  */
+const PLAYGROUND_CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self' 'unsafe-inline' 'unsafe-eval' blob:",
+  "worker-src 'self' blob:",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "font-src 'self' data:",
+  "connect-src 'self'",
+  "frame-ancestors 'none'",
+].join('; ');
+
 export function registerPlayground(app: FastifyInstance, options: PlaygroundOptions): void {
   if (options.mode === 'off') return;
   const page = ruruHTML({
@@ -53,11 +64,14 @@ export function registerPlayground(app: FastifyInstance, options: PlaygroundOpti
   });
 
   app.get('/', async (_request, reply) => reply.redirect(PLAYGROUND_PATH));
+  // The API's own policy allows nothing; the IDE needs its inline boot script, its styles and its
+  // editor workers, all from this server (nothing from elsewhere, so it still works offline).
   app.get(PLAYGROUND_PATH, async (_request, reply) =>
     reply
       .header('content-type', 'text/html; charset=utf-8')
       // The page may hold a demo token: never from a shared cache.
       .header('cache-control', 'no-store')
+      .header('content-security-policy', PLAYGROUND_CONTENT_SECURITY_POLICY)
       .send(page),
   );
   app.get(`${STATIC_PATH}*`, async (request, reply) => {
@@ -68,7 +82,10 @@ export function registerPlayground(app: FastifyInstance, options: PlaygroundOpti
       disallowDevAssets: true,
     });
     if (!file) return reply.code(404).send({ error: 'not found' });
-    return reply.headers(file.headers).send(file.content);
+    return reply
+      .headers(file.headers)
+      .header('content-security-policy', PLAYGROUND_CONTENT_SECURITY_POLICY)
+      .send(file.content);
   });
   // A person who opens the API URL in a browser wants the IDE, not a CSRF error.
   app.addHook('onRequest', async (request, reply) => {

@@ -43,5 +43,8 @@ export const GLOBAL_TABLES = ['dora_market_benchmarks', 'dora_metric_insights'];
 /** The bookkeeping tables of `pulse migrate from` (no entity maps them). */
 export const CONSOLIDATION_TABLES = ['consolidation_id_map', 'consolidation_progress', 'consolidation_runs'];
 
+/** Bookkeeping tables that hold a client's rows, walled by row level security like the tenant tables. */
+export const TENANT_BOOKKEEPING_TABLES = ['consolidation_id_map'];
+
 /** Every migration, in the order they run. */
 export const MIGRATION_NAMES = MIGRATIONS.map((migration) => migration.name);

@@ -4,6 +4,7 @@ import { TokenService, devSecretFile } from '../../auth/tokens.js';
 import type { Config } from '../../config/config.js';
 import { positiveInteger, withDatabase } from '../cli-run.js';
 import type { CliRun } from '../cli-run.js';
+import { openSession } from '../../modules/users/user-sessions.js';
 import { mintTokenForEmail } from '../demo-tokens.js';
 import { etlViewerForClient } from '../etl-account.js';
 
@@ -25,7 +26,11 @@ export function tokenCommand(run: CliRun): Command {
             run.exitCode = 2;
             return;
           }
-          run.print(await tokens.sign(viewer, flags.ttlSeconds));
+          // The service account's token is tied to a session like any other, so it can be revoked.
+          const session = await openSession(database.fork(), tokens, viewer, {
+            ...(flags.ttlSeconds !== undefined ? { ttlSeconds: flags.ttlSeconds } : {}),
+          });
+          run.print(session.token);
           return;
         }
         run.print(await mintTokenForEmail(database.fork(), tokens, flags.email!, flags.ttlSeconds));

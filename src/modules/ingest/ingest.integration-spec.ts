@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { etlViewerForClient } from '../../cli/etl-account.js';
 import { withPgClient } from '../../db/pg-client.js';
 import { runImport } from '../../ingest/import-run.js';
+import { openSession } from '../users/user-sessions.js';
 import { createTestApp } from '../../testing/test-app.js';
 import type { GraphQLResult, TestApp } from '../../testing/test-app.js';
 
@@ -65,8 +66,8 @@ describe('IngestResolver (upsert mutations)', () => {
     clients = (await app.testDb.query<{ id: number }>('select id from clients order by id')).map(
       (row) => row.id,
     );
-    const viewer = await etlViewerForClient(app.database.fork(), 'Globex');
-    etlToken = await app.tokens.sign(viewer!);
+    const viewer = await etlViewerForClient(app.ownerDatabase.fork(), 'Globex');
+    etlToken = (await openSession(app.ownerDatabase.fork(), app.tokens, viewer!)).token;
   });
 
   afterAll(async () => {
