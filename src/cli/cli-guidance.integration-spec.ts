@@ -4,30 +4,20 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 
 import { loadConfig } from '../config/config.js';
 import type { Config } from '../config/config.js';
 import { openDatabase } from '../db/database.js';
 import { createTestDatabase } from '../testing/test-database.js';
 import type { TestDatabase } from '../testing/test-database.js';
-import { runCli } from './main.js';
+import { runPulse } from '../testing/run-pulse.js';
 
 const SECRET = 'g'.repeat(40);
 
 /** Runs one command in non-terminal mode (progress as plain lines) and returns what it printed. */
 async function pulse(config: Config, ...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const log = jest.spyOn(console, 'log').mockImplementation((...args) => void out.push(args.join(' ')));
-  const error = jest.spyOn(console, 'error').mockImplementation((...args) => void err.push(args.join(' ')));
-  try {
-    const code = await runCli(argv, config, { terminal: false });
-    return { code, out: out.join('\n'), err: err.join('\n') };
-  } finally {
-    log.mockRestore();
-    error.mockRestore();
-  }
+  return runPulse(argv, config, { terminal: false });
 }
 
 describe('pulse CLI guidance', () => {

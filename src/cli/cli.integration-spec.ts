@@ -2,7 +2,7 @@ import 'reflect-metadata';
 
 import { createHash } from 'node:crypto';
 
-import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 
 import { TokenService } from '../auth/tokens.js';
 import { loadConfig } from '../config/config.js';
@@ -10,7 +10,7 @@ import type { Config } from '../config/config.js';
 import { MIGRATION_NAMES } from '../testing/schema-tables.js';
 import { createTestDatabase } from '../testing/test-database.js';
 import type { TestDatabase } from '../testing/test-database.js';
-import { runCli } from './main.js';
+import { runPulse } from '../testing/run-pulse.js';
 
 const SECRET = 'c'.repeat(40);
 
@@ -20,17 +20,7 @@ describe('pulse CLI against real PostgreSQL', () => {
 
   /** Runs one command and returns its exit code and what it printed. */
   const pulse = async (...argv: string[]) => {
-    const out: string[] = [];
-    const err: string[] = [];
-    const log = jest.spyOn(console, 'log').mockImplementation((...args) => void out.push(args.join(' ')));
-    const error = jest.spyOn(console, 'error').mockImplementation((...args) => void err.push(args.join(' ')));
-    try {
-      const code = await runCli(argv, config);
-      return { code, out: out.join('\n'), err: err.join('\n') };
-    } finally {
-      log.mockRestore();
-      error.mockRestore();
-    }
+    return runPulse(argv, config);
   };
 
   const tokensOf = async ({ out }: { out: string }) =>

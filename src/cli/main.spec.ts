@@ -1,25 +1,15 @@
 import 'reflect-metadata';
 
-import { describe, expect, it, jest } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 
 import { loadConfig } from '../config/config.js';
-import { runCli } from './main.js';
+import { runPulse } from '../testing/run-pulse.js';
 
 // No database is opened by any of these: help and usage errors are answered before a command runs.
 const config = loadConfig({ DATABASE_URL: 'postgresql://nobody@127.0.0.1:1/none', LOG_LEVEL: 'silent' });
 
 async function pulse(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const log = jest.spyOn(console, 'log').mockImplementation((...args) => void out.push(args.join(' ')));
-  const error = jest.spyOn(console, 'error').mockImplementation((...args) => void err.push(args.join(' ')));
-  try {
-    const code = await runCli(argv, config);
-    return { code, out: out.join('\n'), err: err.join('\n') };
-  } finally {
-    log.mockRestore();
-    error.mockRestore();
-  }
+  return runPulse(argv, config);
 }
 
 describe('pulse CLI usage', () => {

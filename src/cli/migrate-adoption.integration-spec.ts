@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 
-import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 
 import { TokenService } from '../auth/tokens.js';
 import { loadConfig } from '../config/config.js';
@@ -26,7 +26,7 @@ import { createTestDatabase } from '../testing/test-database.js';
 import type { TestDatabase } from '../testing/test-database.js';
 import { openSession } from '../modules/users/user-sessions.js';
 import { viewerForEmail } from './demo-tokens.js';
-import { runCli } from './main.js';
+import { runPulse } from '../testing/run-pulse.js';
 
 const TABLES = [...PREDECESSOR_CORE_TABLES, ...PREDECESSOR_OPTIONAL_TABLES];
 const SECRET = 'd'.repeat(40);
@@ -39,17 +39,7 @@ describe('pulse migrate on a predecessor database (plan, backup, up, status, dow
   let before: Awaited<ReturnType<typeof predecessorChecksums>>;
 
   const pulse = async (...argv: string[]) => {
-    const out: string[] = [];
-    const err: string[] = [];
-    const log = jest.spyOn(console, 'log').mockImplementation((...args) => void out.push(args.join(' ')));
-    const error = jest.spyOn(console, 'error').mockImplementation((...args) => void err.push(args.join(' ')));
-    try {
-      const code = await runCli(argv, config);
-      return { code, out: out.join('\n'), err: err.join('\n') };
-    } finally {
-      log.mockRestore();
-      error.mockRestore();
-    }
+    return runPulse(argv, config);
   };
   const checksums = (url: string, state: 'predecessor' | 'adopted') =>
     withPgClient(url, (client) => predecessorChecksums(client, state, TABLES));

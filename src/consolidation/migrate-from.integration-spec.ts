@@ -6,7 +6,6 @@ import { fileURLToPath } from 'node:url';
 
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 
-import { runCli } from '../cli/main.js';
 import { seedIfEmpty } from '../cli/seed-command.js';
 import type { SeedOptions } from '../cli/seed/demo-data.js';
 import { loadConfig } from '../config/config.js';
@@ -17,6 +16,7 @@ import { databaseUrlFor, withPgClient } from '../db/pg-client.js';
 import { createTestDatabase, realDatabaseUrls } from '../testing/test-database.js';
 import type { TestDatabase } from '../testing/test-database.js';
 import { copyPlans } from './copy-plan.js';
+import { runPulse } from '../testing/run-pulse.js';
 
 jest.setTimeout(240_000);
 
@@ -137,17 +137,7 @@ describe('pulse migrate from (unified source)', () => {
   };
 
   const pulse = async (targetUrl: string, ...argv: string[]) => {
-    const out: string[] = [];
-    const err: string[] = [];
-    const log = jest.spyOn(console, 'log').mockImplementation((...args) => void out.push(args.join(' ')));
-    const error = jest.spyOn(console, 'error').mockImplementation((...args) => void err.push(args.join(' ')));
-    try {
-      const code = await runCli(argv, loadConfig({ DATABASE_URL: targetUrl, LOG_LEVEL: 'silent' }));
-      return { code, out: out.join('\n'), err: err.join('\n') };
-    } finally {
-      log.mockRestore();
-      error.mockRestore();
-    }
+    return runPulse(argv, loadConfig({ DATABASE_URL: targetUrl, LOG_LEVEL: 'silent' }));
   };
 
   beforeAll(async () => {

@@ -4,11 +4,10 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import pg from 'pg';
 
 import { seedIfEmpty } from '../cli/seed-command.js';
-import { runCli } from '../cli/main.js';
 import { loadConfig } from '../config/config.js';
 import type { Config } from '../config/config.js';
 import { openDatabase } from '../db/database.js';
@@ -16,6 +15,7 @@ import { migrateUp } from '../db/migration-runner.js';
 import { createTestDatabase } from '../testing/test-database.js';
 import type { TestDatabase } from '../testing/test-database.js';
 import { runImport } from './import-run.js';
+import { runPulse } from '../testing/run-pulse.js';
 
 const EXAMPLES = join(process.cwd(), 'examples', 'import');
 const embedding = (seed: number) => Array.from({ length: 1536 }, (_, i) => ((i * 7 + seed) % 13) / 13 - 0.4);
@@ -28,17 +28,7 @@ describe('pulse import (real PostgreSQL)', () => {
   const work = mkdtempSync(join(tmpdir(), 'pulse-import-spec-'));
 
   const pulse = async (...argv: string[]) => {
-    const out: string[] = [];
-    const err: string[] = [];
-    const log = jest.spyOn(console, 'log').mockImplementation((...args) => void out.push(args.join(' ')));
-    const error = jest.spyOn(console, 'error').mockImplementation((...args) => void err.push(args.join(' ')));
-    try {
-      const code = await runCli(argv, config);
-      return { code, out: out.join('\n'), err: err.join('\n') };
-    } finally {
-      log.mockRestore();
-      error.mockRestore();
-    }
+    return runPulse(argv, config);
   };
   const file = (name: string, records: unknown[]) => {
     const path = join(work, name);

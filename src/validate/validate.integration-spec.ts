@@ -2,9 +2,8 @@ import 'reflect-metadata';
 
 import { randomBytes } from 'node:crypto';
 
-import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 
-import { runCli } from '../cli/main.js';
 import { seedIfEmpty } from '../cli/seed-command.js';
 import { loadConfig } from '../config/config.js';
 import { openDatabase } from '../db/database.js';
@@ -12,6 +11,7 @@ import { migrateUp } from '../db/migration-runner.js';
 import { databaseUrlFor, withPgClient } from '../db/pg-client.js';
 import { createTestDatabase, realDatabaseUrls } from '../testing/test-database.js';
 import type { TestDatabase } from '../testing/test-database.js';
+import { runPulse } from '../testing/run-pulse.js';
 
 interface JsonReport {
   ok: boolean;
@@ -49,18 +49,8 @@ describe('pulse validate', () => {
   };
 
   const validate = async (url: string, ...flags: string[]) => {
-    const out: string[] = [];
-    const err: string[] = [];
-    const log = jest.spyOn(console, 'log').mockImplementation((...args) => void out.push(args.join(' ')));
-    const error = jest.spyOn(console, 'error').mockImplementation((...args) => void err.push(args.join(' ')));
-    try {
-      const config = loadConfig({ DATABASE_URL: url, LOG_LEVEL: 'silent' });
-      const code = await runCli(['validate', ...flags], config);
-      return { code, out: out.join('\n'), err: err.join('\n') };
-    } finally {
-      log.mockRestore();
-      error.mockRestore();
-    }
+    const config = loadConfig({ DATABASE_URL: url, LOG_LEVEL: 'silent' });
+    return runPulse(['validate', ...flags], config);
   };
 
   const validateJson = async (url: string) => {
