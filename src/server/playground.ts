@@ -30,6 +30,38 @@ query Overview {
 `;
 
 /**
+ * GraphiQL sends its first introspection when it mounts, before its (lazily loaded) headers editor
+ * exists, so that request would go without the prefilled token: introspection being for admins, the
+ * docs would stay empty and the result pane would show the refusal. Until both editor tools
+ * (variables, headers) are on the page, a request to the API that carries no authorization gets the
+ * prefilled headers; after that, the headers editor alone decides.
+ */
+function prefilledHeadersUntilEditorScript(headers: string): string {
+  // JSON is valid JavaScript; `<` is escaped so the token cannot close the script element.
+  const literal = JSON.stringify(JSON.parse(headers)).replace(/</g, '\\u003c');
+  return `<script>
+(function () {
+  var prefilled = ${literal};
+  var originalFetch = window.fetch.bind(window);
+  function headersEditorReady() {
+    return document.querySelectorAll('.graphiql-editor-tool .monaco-editor').length >= 2;
+  }
+  window.fetch = function (input, init) {
+    var url = typeof input === 'string' ? input : input && input.url;
+    if (!headersEditorReady() && url && new URL(url, location.href).pathname === '/graphql') {
+      var headers = new Headers((init && init.headers) || {});
+      if (!headers.has('authorization')) {
+        Object.keys(prefilled).forEach(function (name) { headers.set(name, prefilled[name]); });
+        init = Object.assign({}, init, { headers: headers });
+      }
+    }
+    return originalFetch(input, init);
+  };
+})();
+</script>`;
+}
+
+/**
  * The GraphQL IDE (Ruru, GraphiQL inside) served from the installed package: the page, its scripts,
  * styles, workers and fonts all come from this server, so it works without internet. `GET /` and a
  * browser's `GET /graphql` lead there.
@@ -47,20 +79,26 @@ const PLAYGROUND_CONTENT_SECURITY_POLICY = [
 
 export function registerPlayground(app: FastifyInstance, options: PlaygroundOptions): void {
   if (options.mode === 'off') return;
+  const initialHeaders = JSON.stringify(
+    { authorization: `Bearer ${options.prefillToken ?? '<paste a token from `npx pulse token`>'}` },
+    null,
+    2,
+  );
   const page = ruruHTML({
     endpoint: '/graphql',
     staticPath: STATIC_PATH,
     clientConfig: {
       initialQuery: EXAMPLE_QUERY,
-      initialHeaders: JSON.stringify(
-        { authorization: `Bearer ${options.prefillToken ?? '<paste a token from `npx pulse token`>'}` },
-        null,
-        2,
-      ),
+      initialHeaders,
       isHeadersEditorEnabled: true,
       // Ruru's type asks for every GraphiQL prop; unset ones keep GraphiQL's defaults.
     } as RuruServerConfig['clientConfig'],
-    htmlParts: { titleTag: '<title>pulse-gateway playground</title>' },
+    htmlParts: {
+      titleTag: '<title>pulse-gateway playground</title>',
+      // Before Ruru's own start-up script, so its first requests already go through the wrapper.
+      bodyInitScript: (original) =>
+        options.prefillToken ? `${prefilledHeadersUntilEditorScript(initialHeaders)}\n${original}` : original,
+    },
   });
 
   app.get('/', async (_request, reply) => reply.redirect(PLAYGROUND_PATH));
