@@ -7,7 +7,7 @@ import { DATABASE_RETRY_AFTER_SECONDS, databaseUnavailable } from '../db/databas
 
 /**
  * HTTP 503 with `Retry-After` when a request failed as a whole because the database could not answer
- * (every error DATABASE_UNAVAILABLE, no data): load balancers and HTTP clients retry that on their own.
+ * (every error a retryable DATABASE_UNAVAILABLE, no data): HTTP clients may retry that on their own.
  * A request of which some fields succeeded stays 200, with the error on the fields that failed.
  */
 export function databaseFaultStatusPlugin(): ApolloServerPlugin<Context> {
@@ -18,8 +18,10 @@ export function databaseFaultStatusPlugin(): ApolloServerPlugin<Context> {
           if (response.body.kind !== 'single') return;
           const { data, errors } = response.body.singleResult;
           if (data !== undefined && data !== null) return;
-          if (!errors?.length || !errors.every((error) => error.extensions?.code === 'DATABASE_UNAVAILABLE'))
-            return;
+          // Only when sending it again is safe: a mutation that committed and could not be read back is not.
+          const retryable = (error: (typeof errors & object)[number]) =>
+            error.extensions?.code === 'DATABASE_UNAVAILABLE' && error.extensions.retryable === true;
+          if (!errors?.length || !errors.every(retryable)) return;
           response.http.status = 503;
           response.http.headers.set('retry-after', String(DATABASE_RETRY_AFTER_SECONDS));
         },

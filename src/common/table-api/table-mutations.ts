@@ -401,6 +401,15 @@ async function readBack(
   let row: Row | undefined;
   try {
     [row] = await ctx.loaders.rows(model, statement, primary);
+  } catch (error) {
+    // Committed already: sending the mutation again would do it twice, so it is not "retryable".
+    if (isDatabaseUnavailable(error)) {
+      throw new GraphQLError(
+        `The ${model.className} was saved, but the database became unavailable before it could be read back; read it again shortly`,
+        { extensions: { code: 'DATABASE_UNAVAILABLE', retryable: false, written: true, id } },
+      );
+    }
+    throw error;
   } finally {
     await primary.end();
   }
