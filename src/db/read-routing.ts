@@ -144,6 +144,8 @@ const BOOKKEEPING: LogContext = { enabled: false, label: 'read-router' };
 
 /** How long the primary WAL samples are kept: enough to measure any lag worth reporting. */
 const SAMPLE_WINDOW_MS = 120_000;
+/** How long a probe keeps asking a replica that is just behind the primary's sampled position. */
+const RECHECK_WINDOW_MS = 200;
 /** Bound on remembered writers; the oldest are forgotten first (they would expire soon anyway). */
 const MAX_REMEMBERED_WRITERS = 100_000;
 
@@ -577,10 +579,18 @@ class ReplicaAwareRouter implements ReadRouter {
     try {
       row = await ask();
       // Behind the position sampled a moment ago: usually a write that has not streamed yet. Asked
-      // again, a replica that keeps up is past it, and its staleness is then known to the millisecond
-      // instead of only to the sample before (see replayedAsOf).
-      const firstLsn = parseLsn(row?.replay_lsn);
-      if (primaryLsn !== null && firstLsn !== null && firstLsn < primaryLsn) row = (await ask()) ?? row;
+      // again within a moment, a replica that keeps up is past it, and its staleness is then known to
+      // the millisecond instead of only to the sample before (see replayedAsOf). One that is really
+      // behind costs this probe RECHECK_WINDOW_MS.
+      const asked = Date.now();
+      const behind = () => {
+        const lsn = parseLsn(row?.replay_lsn);
+        return primaryLsn !== null && lsn !== null && lsn < primaryLsn;
+      };
+      while (behind() && Date.now() - asked < RECHECK_WINDOW_MS) {
+        await new Promise((resolve) => setTimeout(resolve, 10));
+        row = (await ask()) ?? row;
+      }
     } catch (error) {
       this.markUnreachable(slot, error);
       return;
