@@ -18,6 +18,7 @@ import type { GatewayServer } from './create-server.js';
 
 const CREATE = `mutation ($input: ProjectCreateInput!) { createProject(input: $input) { id key } }`;
 const COUNT = `{ projects(first: 1) { totalCount } }`;
+const APP_ORIGIN = 'https://app.example.com';
 
 interface Gateway {
   database: Database;
@@ -54,7 +55,7 @@ describe('read-your-writes across gateway instances (x-pulse-lsn)', () => {
       },
     });
     const server = await createServer({
-      config: { logLevel: 'silent', security: testSecurity() },
+      config: { logLevel: 'silent', security: testSecurity({ corsOrigins: [APP_ORIGIN] }) },
       database,
       tokens,
       schema: await buildGatewaySchema(),
@@ -151,6 +152,27 @@ describe('read-your-writes across gateway instances (x-pulse-lsn)', () => {
     expect(after.body.data!.projects.totalCount).toBe(seeded + 1);
     expect(b.database.router.stats().reads.replica).toBeGreaterThan(replicaReadsBefore);
   }, 60_000);
+
+  it('lets a browser app on an allowed origin send the token and read it (CORS)', async () => {
+    const gateway = gateways[0] ?? (await startGateway());
+    const preflight = await fetch(`${gateway.url}/graphql`, {
+      method: 'OPTIONS',
+      headers: {
+        origin: APP_ORIGIN,
+        'access-control-request-method': 'POST',
+        'access-control-request-headers': 'authorization, content-type, x-pulse-lsn',
+      },
+    });
+    expect(preflight.status).toBeLessThan(300);
+    expect(preflight.headers.get('access-control-allow-headers')).toMatch(/x-pulse-lsn/);
+    const response = await fetch(`${gateway.url}/graphql`, {
+      method: 'POST',
+      headers: { origin: APP_ORIGIN, 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ query: COUNT }),
+    });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('access-control-expose-headers')).toMatch(/x-pulse-lsn/);
+  });
 
   it('refuses a malformed token with BAD_USER_INPUT (400) before any read', async () => {
     const gateway = gateways[0] ?? (await startGateway());
