@@ -11,6 +11,9 @@ export const ERROR_CODES = [
   'QUERY_LIMIT_EXCEEDED',
   // Too many operations in the window (server/rate-limit.ts); retry after `retryAfterSeconds`.
   'RATE_LIMITED',
+  // The database could not answer (primary unreachable, replica conflict); nothing was written by the
+  // failed operation; retry after `retryAfterSeconds` (db/database-faults.ts).
+  'DATABASE_UNAVAILABLE',
   // Apollo's own request-level codes, safe to pass through.
   'GRAPHQL_PARSE_FAILED',
   'GRAPHQL_VALIDATION_FAILED',

@@ -13,6 +13,11 @@ export interface Config {
   allowRlsBypass: boolean;
   /** Streaming replicas that serve reads. */
   replicaUrls: string[];
+  /**
+   * How long getting a connection may take, to the primary or a replica: connecting, or waiting for a
+   * free one in the pool. Past it the operation fails with DATABASE_UNAVAILABLE instead of hanging.
+   */
+  databaseConnectTimeoutMs: number;
   /** Where the embedded database keeps its files; `memory` keeps it in memory only. */
   embeddedDataDir: string;
   /** Load the demo data set when the embedded database starts empty. */
@@ -85,6 +90,12 @@ const LOG_FORMATS = ['auto', 'pretty', 'json'] as const;
 
 export class ConfigError extends Error {}
 
+/**
+ * A local connection takes milliseconds and a remote one well under a second; waiting for a pooled one
+ * can take longer under a burst. Five seconds tells a primary that is gone from one that is busy.
+ */
+export const DEFAULT_CONNECT_TIMEOUT_MS = 5_000;
+
 const LOG_LEVELS = ['debug', 'info', 'warn', 'error', 'silent'] as const;
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -126,6 +137,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseOwnerUrl,
     allowRlsBypass: booleanFlag(env, 'DATABASE_ALLOW_RLS_BYPASS', false),
     replicaUrls,
+    databaseConnectTimeoutMs: positiveNumber(env, 'DATABASE_CONNECT_TIMEOUT_MS', DEFAULT_CONNECT_TIMEOUT_MS),
     embeddedDataDir: embeddedDataDir === 'memory' ? 'memory' : resolve(embeddedDataDir),
     seedEmbedded: (env.EMBEDDED_DB_SEED ?? 'true') !== 'false',
     host: env.HOST ?? '0.0.0.0',

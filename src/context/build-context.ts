@@ -31,6 +31,7 @@ export async function buildContext(
   credentials: CredentialGuard,
   metrics: ReadPathMetrics = NO_READ_PATH_METRICS,
   tenantScope: TenantScopeMode = 'application-and-database',
+  readAfterLsn: bigint | null = null,
 ): Promise<Context> {
   const token = bearerToken(authorization);
   const viewer = token ? await authenticateBearer(token, tokens, credentials) : null;
@@ -41,11 +42,12 @@ export async function buildContext(
   if (scope) em.setFilterParams(TENANT_FILTER, { clientId: scope.clientId } satisfies TenantFilterParams);
   const viewerKey = viewer ? `${viewer.clientId}:${viewer.userId}` : null;
   // Opened lazily by the first read; the server ends it when the response is ready.
-  const reader = database.openReadSession({ viewerKey, clientId: viewer?.clientId ?? null });
+  const reader = database.openReadSession({ viewerKey, clientId: viewer?.clientId ?? null, readAfterLsn });
   return {
     requestId,
     viewer,
     viewerKey,
+    readAfterLsn,
     scope,
     em,
     database,

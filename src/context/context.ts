@@ -13,6 +13,11 @@ export interface Context {
   viewer: Viewer | null;
   /** `client:user` of the viewer: the key of read-your-writes routing. */
   viewerKey: string | null;
+  /**
+   * The WAL position of the caller's last write as it sent it back (`x-pulse-lsn`): reads go to a
+   * replica only once it has replayed that far, whichever gateway instance took the write.
+   */
+  readAfterLsn: bigint | null;
   /** The viewer's client, for SQL the ORM filter cannot reach; null for anonymous callers. */
   scope: Scope | null;
   /** A request-scoped fork, tenant filter set to the viewer's client (unset for anonymous: queries fail). */

@@ -7,6 +7,7 @@ import type { MikroORM, Options } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/sql';
 import lockfile from 'proper-lockfile';
 
+import { DEFAULT_CONNECT_TIMEOUT_MS } from '../config/config.js';
 import type { Config } from '../config/config.js';
 import { EmbeddedDatabaseBusyError, assertUsableDatabaseUrl, connectionFailure } from './database-errors.js';
 import { baseOrmOptions } from './orm-options.js';
@@ -16,8 +17,6 @@ import { ReadSession } from './read-session.js';
 import type { ReadSessionOptions, RequestReader } from './read-session.js';
 
 export type DatabaseKind = 'postgresql' | 'embedded';
-
-const REPLICA_CONNECT_TIMEOUT_MS = 5_000;
 
 /** The two drivers share the SQL entity manager; code above this module only sees that. */
 export type Orm = MikroORM;
@@ -44,7 +43,7 @@ export interface Database {
  */
 export async function openDatabase(
   config: Pick<Config, 'databaseUrl' | 'replicaUrls' | 'embeddedDataDir' | 'logSql'> &
-    Partial<Pick<Config, 'readRouting'>>,
+    Partial<Pick<Config, 'readRouting' | 'databaseConnectTimeoutMs'>>,
   /** Extra ORM options (tests capture SQL through `logger`). */
   overrides: Partial<Options> = {},
 ): Promise<Database> {
@@ -54,6 +53,9 @@ export async function openDatabase(
   let releaseLock: () => Promise<void> = async () => undefined;
   if (config.databaseUrl) {
     kind = 'postgresql';
+    // pg waits forever for a connection by default (an unreachable host: until TCP gives up, minutes);
+    // pg-pool applies this both to connecting and to waiting for a free pooled connection.
+    const connectionTimeoutMillis = config.databaseConnectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS;
     assertUsableDatabaseUrl(config.databaseUrl);
     for (const url of config.replicaUrls) assertUsableDatabaseUrl(url, 'DATABASE_REPLICA_URLS');
     orm = (await PostgreSqlMikroORM.init({
@@ -64,9 +66,9 @@ export async function openDatabase(
       replicas: config.replicaUrls.map((clientUrl, index) => ({
         name: `replica-${index + 1}`,
         clientUrl,
-        // pg waits forever for a connection by default; a replica that cannot give one in time is down.
-        driverOptions: { connectionTimeoutMillis: REPLICA_CONNECT_TIMEOUT_MS },
+        driverOptions: { connectionTimeoutMillis },
       })),
+      driverOptions: { connectionTimeoutMillis },
       preferReadReplicas: true,
       // A typo in the database name must be an error that says so, not a new empty database.
       ensureDatabase: false,
@@ -97,7 +99,9 @@ export async function openDatabase(
     router,
     openReadSession: (options) => {
       if (kind === 'postgresql') return new ReadSession(router, options);
-      const executor = options.primaryOnly ? router.writer() : router.reader(options.viewerKey);
+      const executor = options.primaryOnly
+        ? router.writer()
+        : router.reader(options.viewerKey, options.readAfterLsn ?? null);
       return {
         get target() {
           return executor.target;

@@ -6,6 +6,7 @@ import type { AbstractSqlConnection } from '@mikro-orm/sql';
 import type { ReadPathMetrics } from './read-path-metrics.js';
 import { NO_READ_PATH_METRICS } from './read-path-metrics.js';
 import { TENANT_SETTING } from './read-session.js';
+import { freshEnough, replayedAsOf } from './replica-freshness.js';
 import type { ReadTarget, ReadTargetSource } from './read-session.js';
 import type { SqlExecutor } from './sql-executor.js';
 
@@ -28,15 +29,19 @@ export interface ReplicaState {
 export interface SessionViewer {
   viewerKey: string | null;
   clientId: number | null;
+  /** A WAL position the caller has seen written (`x-pulse-lsn`): a replica must have replayed it. */
+  readAfterLsn?: bigint | null;
 }
 
 export interface ReadRouter extends ReadTargetSource {
   /** Executor for one request's reads: a healthy, caught-up replica; the primary when none is, or when this viewer wrote recently (read-your-writes). */
-  reader(viewerKey?: string | null): SqlExecutor;
+  reader(viewerKey?: string | null, readAfterLsn?: bigint | null): SqlExecutor;
   /** The primary. */
   writer(): SqlExecutor;
   /** Called after a committed write by a viewer, so the viewer's following reads see it. */
   noteWrite(viewerKey: string): void;
+  /** The primary's WAL position now, as a replica must have replayed it to hold what committed so far. */
+  writePosition(): Promise<bigint | null>;
   /** Seed 002's ML/analytics session: fn runs inside one READ ONLY transaction on the reader with SET LOCAL statement_timeout, work_mem and random_page_cost. */
   withMlSession<T>(fn: (executor: SqlExecutor) => Promise<T>, viewer?: SessionViewer): Promise<T>;
   /**
@@ -139,6 +144,8 @@ const BOOKKEEPING: LogContext = { enabled: false, label: 'read-router' };
 
 /** How long the primary WAL samples are kept: enough to measure any lag worth reporting. */
 const SAMPLE_WINDOW_MS = 120_000;
+/** How long a probe keeps asking a replica that is just behind the primary's sampled position. */
+const RECHECK_WINDOW_MS = 200;
 /** Bound on remembered writers; the oldest are forgotten first (they would expire soon anyway). */
 const MAX_REMEMBERED_WRITERS = 100_000;
 
@@ -153,6 +160,8 @@ interface ReplicaSlot {
   replayLsn: bigint | null;
   /** A probe query still waiting for an answer; no second one is sent to a replica that hangs. */
   pendingProbe: Promise<unknown> | null;
+  /** Until when it is known to hold every commit (see replayedAsOf): the staleness bound of its reads. */
+  replayedAsOf: number | null;
 }
 
 interface RememberedWrite {
@@ -209,6 +218,8 @@ class ReplicaAwareRouter implements ReadRouter {
   private timer: NodeJS.Timeout | null = null;
   private roundRobin = 0;
   private closed = false;
+  /** Whether the last probe could read the primary's position; while it cannot, lag cannot be judged. */
+  private primaryAnswered = false;
   private metrics: ReadPathMetrics = NO_READ_PATH_METRICS;
 
   constructor(
@@ -234,6 +245,7 @@ class ReplicaAwareRouter implements ReadRouter {
       },
       replayLsn: null,
       pendingProbe: null,
+      replayedAsOf: null,
     }));
     if (this.slots.length === 0) return;
 
@@ -259,10 +271,10 @@ class ReplicaAwareRouter implements ReadRouter {
     this.timer.unref();
   }
 
-  reader(viewerKey?: string | null): SqlExecutor {
+  reader(viewerKey?: string | null, readAfterLsn: bigint | null = null): SqlExecutor {
     const key = () => viewerKey ?? this.scope.getStore()?.viewerKey ?? null;
-    const peek = () => this.decide(key());
-    const route = () => this.route(key());
+    const peek = () => this.decide(key(), readAfterLsn);
+    const route = () => this.route(key(), readAfterLsn);
     const primary = this.primary;
     return {
       get target() {
@@ -305,7 +317,10 @@ class ReplicaAwareRouter implements ReadRouter {
     const clientId = viewer?.clientId ?? null;
     if (clientId !== null && !Number.isSafeInteger(clientId)) throw new Error('client id must be an integer');
     const settings = { ...sessionSettings, [TENANT_SETTING]: clientId === null ? '' : String(clientId) };
-    const route = this.route(viewer?.viewerKey ?? this.scope.getStore()?.viewerKey ?? null);
+    const route = this.route(
+      viewer?.viewerKey ?? this.scope.getStore()?.viewerKey ?? null,
+      viewer?.readAfterLsn ?? null,
+    );
     if (!route.slot) return this.session(this.primary, 'primary', settings, fn);
     try {
       return await this.session(route.slot.connection, route.slot.name, settings, fn);
@@ -319,8 +334,8 @@ class ReplicaAwareRouter implements ReadRouter {
     }
   }
 
-  pickReader(viewerKey: string | null): ReadTarget {
-    const { slot } = this.route(viewerKey);
+  pickReader(viewerKey: string | null, readAfterLsn: bigint | null = null): ReadTarget {
+    const { slot } = this.route(viewerKey, readAfterLsn);
     return slot ? { name: slot.name, connection: slot.connection, replica: true } : this.primaryTarget();
   }
 
@@ -380,10 +395,23 @@ class ReplicaAwareRouter implements ReadRouter {
   }
 
   /** Where a read of this viewer would go now, without counting it. */
-  private decide(viewerKey: string | null): Route {
+  private decide(viewerKey: string | null, readAfterLsn: bigint | null = null): Route {
     if (this.slots.length === 0) return { slot: null, reason: null };
-    let candidates = this.slots.filter((slot) => slot.state.healthy);
+    const now = Date.now();
+    // The staleness bound is judged now, not at the last probe: a replica that was 3 s behind two
+    // seconds ago may be 5 s behind by now. While the primary cannot be asked, a reachable replica is
+    // the only place a read can go, so it serves whatever it has.
+    let candidates = this.slots.filter(
+      (slot) =>
+        slot.state.healthy &&
+        (!this.primaryAnswered || freshEnough(slot.replayedAsOf, now, this.options.maxLagSeconds)),
+    );
     if (candidates.length === 0) return { slot: null, reason: 'replica_unhealthy' };
+    if (readAfterLsn !== null) {
+      // The caller's causal token: a write it saw (possibly through another gateway instance).
+      candidates = candidates.filter((slot) => slot.replayLsn !== null && slot.replayLsn >= readAfterLsn);
+      if (candidates.length === 0) return { slot: null, reason: 'read_your_writes' };
+    }
     const write = viewerKey ? this.writes.get(viewerKey) : undefined;
     if (write) {
       if (Date.now() - write.at > this.options.readYourWritesMs) {
@@ -399,8 +427,8 @@ class ReplicaAwareRouter implements ReadRouter {
   }
 
   /** Picks and counts. */
-  private route(viewerKey: string | null): Route {
-    const route = this.decide(viewerKey);
+  private route(viewerKey: string | null, readAfterLsn: bigint | null = null): Route {
+    const route = this.decide(viewerKey, readAfterLsn);
     if (route.slot) {
       this.roundRobin = (this.roundRobin + 1) % 1_000_000;
       this.counters.reads.replica++;
@@ -480,23 +508,12 @@ class ReplicaAwareRouter implements ReadRouter {
     }
   }
 
-  /** The primary's flushed WAL position: what can have reached a replica. */
-  private async primaryLsn(): Promise<bigint | null> {
-    const rows = (await withTimeout(
-      this.primary.execute(
-        'select pg_current_wal_flush_lsn()::text as lsn',
-        [],
-        'all',
-        undefined,
-        BOOKKEEPING,
-      ),
-      this.options.probeTimeoutMs,
-    )) as { lsn: string }[];
-    return parseLsn(rows[0]?.lsn);
-  }
-
-  /** Read right after a commit: a position at or past its commit record (see readYourWritesTarget). */
-  private async writePosition(): Promise<bigint | null> {
+  /**
+   * Read right after a commit: a position at or past its commit record (see readYourWritesTarget). The
+   * probes sample it too: every commit acknowledged before the sample lies at or below it, even with
+   * synchronous_commit = off, and an idle, caught-up replica is exactly at it.
+   */
+  async writePosition(): Promise<bigint | null> {
     const rows = (await withTimeout(
       this.primary.execute(
         `select pg_current_wal_insert_lsn()::text as inserted, pg_current_wal_flush_lsn()::text as flushed,
@@ -515,10 +532,10 @@ class ReplicaAwareRouter implements ReadRouter {
 
   private async probe(): Promise<ReplicaState[]> {
     const startedAt = Date.now();
-    // The primary first, then the replicas: a replica at or past this position has all the WAL the
-    // primary had flushed when the probe began. Flushed, because only flushed WAL is streamed: an idle,
-    // caught-up replica is then exactly at it.
-    const primaryLsn = await this.primaryLsn().catch(() => null);
+    // The primary first, then the replicas: a replica at or past this position has every commit the
+    // primary had acknowledged when the probe began.
+    const primaryLsn = await this.writePosition().catch(() => null);
+    this.primaryAnswered = primaryLsn !== null;
     if (primaryLsn !== null) {
       this.samples.push({ lsn: primaryLsn, at: startedAt });
       this.samples = this.samples.filter((sample) => startedAt - sample.at <= SAMPLE_WINDOW_MS);
@@ -540,30 +557,47 @@ class ReplicaAwareRouter implements ReadRouter {
       };
       return;
     }
-    const query = slot.rawExecute(
-      'select pg_is_in_recovery() as in_recovery, pg_last_wal_replay_lsn()::text as replay_lsn',
-      [],
-      'all',
-      undefined,
-      BOOKKEEPING,
-    ) as Promise<{ in_recovery: boolean; replay_lsn: string | null }[]>;
-    slot.pendingProbe = query
-      .then(
-        () => undefined,
-        () => undefined,
-      )
-      .finally(() => {
-        slot.pendingProbe = null;
-      });
+    const ask = async () => {
+      const query = slot.rawExecute(
+        'select pg_is_in_recovery() as in_recovery, pg_last_wal_replay_lsn()::text as replay_lsn',
+        [],
+        'all',
+        undefined,
+        BOOKKEEPING,
+      ) as Promise<{ in_recovery: boolean; replay_lsn: string | null }[]>;
+      slot.pendingProbe = query
+        .then(
+          () => undefined,
+          () => undefined,
+        )
+        .finally(() => {
+          slot.pendingProbe = null;
+        });
+      return (await withTimeout(query, this.options.probeTimeoutMs))[0];
+    };
     let row: { in_recovery: boolean; replay_lsn: string | null } | undefined;
     try {
-      [row] = await withTimeout(query, this.options.probeTimeoutMs);
+      row = await ask();
+      // Behind the position sampled a moment ago: usually a write that has not streamed yet. Asked
+      // again within a moment, a replica that keeps up is past it, and its staleness is then known to
+      // the millisecond instead of only to the sample before (see replayedAsOf). One that is really
+      // behind costs this probe RECHECK_WINDOW_MS.
+      const asked = Date.now();
+      const behind = () => {
+        const lsn = parseLsn(row?.replay_lsn);
+        return primaryLsn !== null && lsn !== null && lsn < primaryLsn;
+      };
+      while (behind() && Date.now() - asked < RECHECK_WINDOW_MS) {
+        await new Promise((resolve) => setTimeout(resolve, 10));
+        row = (await ask()) ?? row;
+      }
     } catch (error) {
       this.markUnreachable(slot, error);
       return;
     }
     const replayLsn = parseLsn(row?.replay_lsn);
     slot.replayLsn = replayLsn;
+    slot.replayedAsOf = replayLsn === null ? null : replayedAsOf(this.samples, replayLsn);
     slot.state = assessReplica(
       slot.name,
       { inRecovery: Boolean(row?.in_recovery), replayLsn },
@@ -620,8 +654,8 @@ export interface WalSample {
 
 /**
  * What one probe answer means. Lag in bytes is the primary's position (read just before the replica
- * was asked) minus the replica's replay position. Lag in seconds is how long ago the primary first held
- * WAL the replica has not replayed (the oldest sample past the replay position), not
+ * was asked) minus the replica's replay position. Lag in seconds is how long ago the newest sample the
+ * replica has replayed was taken (so it may read one probe interval high, never low), not
  * `now() - pg_last_xact_replay_timestamp()`, which keeps growing while the primary is idle although a
  * caught-up replica has nothing to replay. With the primary unknown (down) neither can be measured; a
  * reachable standby is still the best place for reads then, so it stays healthy with unknown lag.
@@ -640,8 +674,10 @@ export function assessReplica(
   if (replayLsn === null) return { ...base, error: 'has not replayed any WAL yet' };
   if (primaryLsn === null) return { ...base, healthy: true };
   const lagBytes = Number(primaryLsn > replayLsn ? primaryLsn - replayLsn : 0n);
-  const firstAhead = lagBytes === 0 ? undefined : samples.find((sample) => sample.lsn > replayLsn);
-  const lagSeconds = firstAhead ? Math.max(0, (now.getTime() - firstAhead.at) / 1000) : 0;
+  // Rounded up to the sample before the replay position (see replayedAsOf); behind every sample kept,
+  // it is at least as old as the oldest.
+  const asOf = lagBytes === 0 ? now.getTime() : (replayedAsOf(samples, replayLsn) ?? samples[0]?.at ?? null);
+  const lagSeconds = asOf === null ? 0 : Math.max(0, (now.getTime() - asOf) / 1000);
   const problems: string[] = [];
   if (lagBytes > limits.maxLagBytes) problems.push(`${lagBytes} bytes behind (limit ${limits.maxLagBytes})`);
   if (lagSeconds > limits.maxLagSeconds)

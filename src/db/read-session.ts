@@ -18,7 +18,7 @@ export interface ReadTarget {
 /** What a read session needs from the routing policy. */
 export interface ReadTargetSource {
   /** Picks (and counts) where the next read transaction of this viewer goes. */
-  pickReader(viewerKey: string | null): ReadTarget;
+  pickReader(viewerKey: string | null, readAfterLsn?: bigint | null): ReadTarget;
   /** The primary, when a replica could not serve. */
   primaryTarget(): ReadTarget;
   /** A replica failed with a connection error (or a recovery conflict): keep reads off it. */
@@ -38,6 +38,8 @@ export interface ReadSessionOptions {
   clientId: number | null;
   /** Always on the primary (reading back a write). */
   primaryOnly?: boolean;
+  /** The caller's causal token (`x-pulse-lsn`): only a replica that has replayed it may serve. */
+  readAfterLsn?: bigint | null;
 }
 
 interface OpenTransaction {
@@ -181,7 +183,7 @@ export class ReadSession implements RequestReader {
   private async begin(): Promise<OpenTransaction> {
     const target = this.onPrimary
       ? this.targets.primaryTarget()
-      : this.targets.pickReader(this.options.viewerKey);
+      : this.targets.pickReader(this.options.viewerKey, this.options.readAfterLsn ?? null);
     try {
       return await this.beginOn(target);
     } catch (error) {

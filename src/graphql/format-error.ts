@@ -2,6 +2,7 @@ import type { GraphQLFormattedError } from 'graphql';
 
 import { ERROR_CODES } from '../common/errors.js';
 import type { ErrorCode } from '../common/errors.js';
+import { databaseUnavailable, isDatabaseUnavailable } from '../db/database-faults.js';
 import { QueryLimitError } from '../server/query-limits.js';
 
 /** Whether an error is one we raised on purpose with a code a client may see (else it is masked). */
@@ -30,6 +31,16 @@ export function createErrorFormatter() {
     if (isClientFacingCode(code)) {
       const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
       return { ...formatted, extensions: { ...extensions, code } };
+    }
+    if (isDatabaseUnavailable(error)) {
+      // A database fault, not a bug: the client may retry. Its details stay in the log like any other.
+      const unavailable = databaseUnavailable();
+      return {
+        message: unavailable.message,
+        locations: formatted.locations,
+        path: formatted.path,
+        extensions: { ...unavailable.extensions },
+      };
     }
     return {
       message: 'Internal server error',

@@ -18,6 +18,7 @@ import { buildContext } from '../context/build-context.js';
 import type { TenantScopeMode } from '../context/build-context.js';
 import type { Context } from '../context/context.js';
 import type { Database } from '../db/database.js';
+import { isDatabaseUnavailable } from '../db/database-faults.js';
 import { createErrorFormatter } from '../graphql/format-error.js';
 import {
   introspectionGatePlugin,
@@ -27,6 +28,8 @@ import {
 } from './exposure.js';
 import { graphqlMetricsPlugin, registerMetricsOnlyRoutes } from './metrics.js';
 import { registerOperationalEndpoints } from './operational-endpoints.js';
+import { CAUSAL_TOKEN_HEADER, causalTokenPlugin, readAfterLsnOf } from './causal-token.js';
+import { contextDatabaseUnavailable, databaseFaultStatusPlugin } from './database-fault-status.js';
 import { adminOnlyIntrospectionPlugin, registerPlayground } from './playground.js';
 import { queryCostPlugin, queryShapeLimits } from './query-limits.js';
 import { OperationRateLimiter, rateLimitPlugin, registerClientIpHeader } from './rate-limit.js';
@@ -121,6 +124,9 @@ export async function createServer({
       textInputGuardPlugin(),
       responseShapingPlugin(security.introspection, app.log),
       ...(playground === 'admin' ? [adminOnlyIntrospectionPlugin()] : []),
+      // 503 + Retry-After when the database failed the whole request; the mutation's WAL position.
+      databaseFaultStatusPlugin(),
+      causalTokenPlugin(database),
       {
         // The request's read transaction ends before the response leaves: its connection goes back to
         // the pool at once, and a response is never sent while its transaction could still fail.
@@ -158,14 +164,18 @@ export async function createServer({
           credentials,
           metrics,
           tenantScope,
+          readAfterLsnOf(request.headers[CAUSAL_TOKEN_HEADER]),
         );
       } catch (error) {
+        if (error instanceof GraphQLError) throw error;
         if (error instanceof InvalidTokenError) {
           throw new GraphQLError(error.message, {
             extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } },
           });
         }
         request.log.error({ err: error }, 'could not build the request context');
+        // The credential check reached neither the primary nor a replica.
+        if (isDatabaseUnavailable(error)) throw contextDatabaseUnavailable();
         throw error;
       }
     },

@@ -10,6 +10,7 @@ import type { DocumentNode, GraphQLFormattedError } from 'graphql';
 import type { SecurityConfig } from '../config/config.js';
 import type { Context } from '../context/context.js';
 import { isClientFacingCode } from '../graphql/format-error.js';
+import { CAUSAL_TOKEN_HEADER } from './causal-token.js';
 
 export const REQUEST_ID_HEADER = 'x-request-id';
 
@@ -36,8 +37,14 @@ export async function registerEdgeProtection(
   await app.register(fastifyCors, {
     origin: security.corsOrigins.length > 0 ? security.corsOrigins : false,
     methods: ['GET', 'POST'],
-    allowedHeaders: ['authorization', 'content-type', REQUEST_ID_HEADER, 'apollo-require-preflight'],
-    exposedHeaders: [REQUEST_ID_HEADER, 'retry-after'],
+    allowedHeaders: [
+      'authorization',
+      'content-type',
+      REQUEST_ID_HEADER,
+      'apollo-require-preflight',
+      CAUSAL_TOKEN_HEADER,
+    ],
+    exposedHeaders: [REQUEST_ID_HEADER, 'retry-after', CAUSAL_TOKEN_HEADER],
     maxAge: 600,
     strictPreflight: false,
   });

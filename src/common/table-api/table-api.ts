@@ -213,7 +213,11 @@ function rootFields(api: TableApi): GeneratedField[] {
           // One transaction, one statement at a time: the page, then the count.
           return ctx.database.router.withMlSession(
             async (executor) => connectionFromRows(page, await readPage(executor), await readCount(executor)),
-            { viewerKey: ctx.viewerKey, clientId: ctx.viewer?.clientId ?? null },
+            {
+              viewerKey: ctx.viewerKey,
+              clientId: ctx.viewer?.clientId ?? null,
+              readAfterLsn: ctx.readAfterLsn,
+            },
           );
         }
         const [rows, count] = await Promise.all([readPage(ctx.reader), readCount(ctx.reader)]);

@@ -24,6 +24,7 @@ import type { GeneratedField } from './table-api.js';
 import { tableModel } from './table-model.js';
 import type { ColumnModel, TableModel } from './table-model.js';
 import { SqlParams, rowsWhereInStatement, scopeSql } from './table-sql.js';
+import { databaseUnavailable, isDatabaseUnavailable } from '../../db/database-faults.js';
 import { TENANT_SETTING } from '../../db/read-session.js';
 import type { Row, Scope } from './table-sql.js';
 
@@ -336,6 +337,8 @@ function translateWriteError(
   options: TableMutationOptions<Dictionary> | null,
 ): unknown {
   if (error instanceof GraphQLError) return error;
+  // The primary is unreachable: the transaction did not commit; the client may send it again.
+  if (isDatabaseUnavailable(error)) return databaseUnavailable();
   const details = error as { code?: unknown; constraint?: unknown; detail?: unknown; column?: unknown };
   const constraint = typeof details.constraint === 'string' ? details.constraint : '';
   if (error instanceof UniqueConstraintViolationException || details.code === '23505') {
@@ -398,6 +401,15 @@ async function readBack(
   let row: Row | undefined;
   try {
     [row] = await ctx.loaders.rows(model, statement, primary);
+  } catch (error) {
+    // Committed already: sending the mutation again would do it twice, so it is not "retryable".
+    if (isDatabaseUnavailable(error)) {
+      throw new GraphQLError(
+        `The ${model.className} was saved, but the database became unavailable before it could be read back; read it again shortly`,
+        { extensions: { code: 'DATABASE_UNAVAILABLE', retryable: false, written: true, id } },
+      );
+    }
+    throw error;
   } finally {
     await primary.end();
   }
