@@ -13,7 +13,7 @@ export interface UnifiedColumn {
 }
 
 /** The predecessor tables whose rows the unified schema keeps (the others are left where they are). */
-export function isAdoptedPredecessorTable(table: string): boolean {
+function isAdoptedPredecessorTable(table: string): boolean {
   const definition = PREDECESSOR_TABLES.find((candidate) => candidate.name === table);
   return definition !== undefined && (definition.kind === 'core' || table === LEARNING_MEMORY_TABLE);
 }
