@@ -226,6 +226,7 @@ describe('pulse migrate from: a predecessor database and another installation in
     expect(unifiedRun.out).toMatch(
       /^verification: all \d+ source rows found in the target with equal values$/m,
     );
+    expect(unifiedRun.out).toMatch(/^(validate: )?ok: 0 errors, \d+ warnings; \d+ checks in/m);
   });
 
   it("refuses the predecessor's taken client name and email before writing anything", async () => {
@@ -277,7 +278,7 @@ describe('pulse migrate from: a predecessor database and another installation in
       expect(run.out).toMatch(/^verification: all \d+ source rows found in the target with equal values$/m);
       // By-value references that point at nothing (issues' parents, links to repositories never synced)
       // are legitimate and reported as warnings.
-      expect(run.out).toMatch(/^ok: 0 errors, \d+ warnings; \d+ checks in/m);
+      expect(run.out).toMatch(/^(validate: )?ok: 0 errors, \d+ warnings; \d+ checks in/m);
     });
 
     it('holds every row of the predecessor as its adoption would have made it, through the id map', async () => {
@@ -389,6 +390,24 @@ describe('pulse migrate from: a predecessor database and another installation in
       expect(again.code).toBe(0);
       expect(again.out).toMatch(/run \d+: 0 read, 0 written/);
     });
+  });
+
+  it('refuses, with exit 2, a predecessor database with a column the adapter does not know', async () => {
+    // Copying it would silently drop that column's values.
+    const altered = `${predecessor.name}_altered_${randomBytes(3).toString('hex')}`;
+    await withPgClient(adminUrl(), (client) =>
+      client.query(`create database "${altered}" template "${predecessor.name}"`),
+    );
+    copies.push(altered);
+    const alteredUrl = databaseUrlFor(predecessor.databaseUrl, altered);
+    await query(alteredUrl, 'alter table issues add column triage_notes text');
+    const before = await databaseChecksum(target);
+    const { code, err } = await pulse('migrate', 'from', alteredUrl);
+    expect(code).toBe(2);
+    expect(err).toBe(
+      'pulse migrate from: the source is not a predecessor database as the adapter knows it: issues has unknown columns triage_notes',
+    );
+    expect(await databaseChecksum(target)).toEqual(before);
   });
 
   it('leaves both sources byte for byte as they were', async () => {
