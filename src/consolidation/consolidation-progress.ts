@@ -1,13 +1,21 @@
-import cliProgress from 'cli-progress';
+import { createBulkProgress } from '../common/bulk/bulk-progress.js';
+import type { BulkCounts, BulkProgress } from '../common/bulk/bulk-progress.js';
+
+/** How far one table's copy is: rows read, written and skipped, this run and earlier ones together. */
+export interface TableProgress {
+  update(counts: BulkCounts): void;
+  finish(counts: BulkCounts): void;
+}
 
 /**
- * Per-table progress of a long copy: rows done of the total, rows per second, time left. A bar per table
- * on a terminal, plain log lines otherwise (a CI log or a file should not fill with redraws).
+ * Per-table progress of a long copy, drawn by the bulk loaders' display (`src/common/bulk`, shared with
+ * the ETL import): rows done of the total, rows per second, time left. A bar per table on a terminal,
+ * a plain line about every 5 seconds otherwise (a CI log or a file should not fill with redraws).
  */
 export interface ProgressDisplay {
-  start(table: string, total: number, done: number): void;
-  advance(table: string, rows: number): void;
-  finish(table: string): void;
+  /** Begins a table of `total` rows of which `done` were copied by an earlier, interrupted run. */
+  table(table: string, total: number, done: number): TableProgress;
+  /** Ends the current bar, if any (also after a failure). */
   stop(): void;
 }
 
@@ -15,89 +23,39 @@ export function createProgressDisplay(
   stream: NodeJS.WriteStream,
   log: (line: string) => void,
 ): ProgressDisplay {
-  return stream.isTTY ? new TerminalProgress(stream) : new LogLineProgress(log);
-}
-
-class TerminalProgress implements ProgressDisplay {
-  private readonly bars = new cliProgress.MultiBar(
-    {
-      format: '{table} [{bar}] {value}/{total} rows | {speed} rows/s | ETA {eta_formatted}',
-      hideCursor: true,
-      clearOnComplete: false,
-      etaBuffer: 20,
+  // Plain lines go through the command's own output (tests capture it), not straight to the stream.
+  const output = stream.isTTY
+    ? stream
+    : ({ isTTY: false, write: (text: string) => log(text.trimEnd()) } as unknown as NodeJS.WriteStream);
+  let current: { progress: BulkProgress; counts: BulkCounts } | null = null;
+  const stop = () => {
+    current?.progress.finish(current.counts);
+    current = null;
+  };
+  return {
+    table(table, total, done) {
+      stop();
+      const progress = createBulkProgress({
+        label: table,
+        total,
+        stream: output,
+        logEveryMs: 5_000,
+        alreadyRead: done,
+        words: { applied: 'written', rejected: 'skipped' },
+      });
+      const entry = { progress, counts: { read: done, applied: done, rejected: 0 } };
+      current = entry;
+      return {
+        update(counts) {
+          entry.counts = counts;
+          progress.update(counts);
+        },
+        finish(counts) {
+          entry.counts = counts;
+          if (current === entry) stop();
+        },
+      };
     },
-    cliProgress.Presets.shades_classic,
-  );
-  private readonly current = new Map<
-    string,
-    { bar: cliProgress.SingleBar; started: number; done: number; first: number }
-  >();
-
-  constructor(stream: NodeJS.WriteStream) {
-    void stream;
-  }
-
-  start(table: string, total: number, done: number): void {
-    const bar = this.bars.create(Math.max(total, done), done, { table: table.padEnd(24), speed: '0' });
-    this.current.set(table, { bar, started: Date.now(), done, first: done });
-  }
-
-  advance(table: string, rows: number): void {
-    const entry = this.current.get(table);
-    if (!entry) return;
-    entry.done += rows;
-    const seconds = Math.max((Date.now() - entry.started) / 1000, 0.001);
-    entry.bar.update(entry.done, { speed: Math.round((entry.done - entry.first) / seconds).toString() });
-  }
-
-  finish(table: string): void {
-    this.current.get(table)?.bar.stop();
-  }
-
-  stop(): void {
-    this.bars.stop();
-  }
-}
-
-/** One line when a table starts, about every 5 seconds while it runs, and when it ends. */
-class LogLineProgress implements ProgressDisplay {
-  private readonly current = new Map<
-    string,
-    { total: number; done: number; first: number; started: number; logged: number }
-  >();
-
-  constructor(private readonly log: (line: string) => void) {}
-
-  start(table: string, total: number, done: number): void {
-    const now = Date.now();
-    this.current.set(table, { total, done, first: done, started: now, logged: now });
-  }
-
-  advance(table: string, rows: number): void {
-    const entry = this.current.get(table);
-    if (!entry) return;
-    entry.done += rows;
-    if (Date.now() - entry.logged >= 5_000) {
-      entry.logged = Date.now();
-      this.log(this.line(table, entry));
-    }
-  }
-
-  finish(table: string): void {
-    const entry = this.current.get(table);
-    if (entry) this.log(this.line(table, entry));
-  }
-
-  stop(): void {}
-
-  private line(
-    table: string,
-    entry: { total: number; done: number; first: number; started: number },
-  ): string {
-    const seconds = Math.max((Date.now() - entry.started) / 1000, 0.001);
-    const rate = (entry.done - entry.first) / seconds;
-    const left = entry.total - entry.done;
-    const eta = rate > 0 && left > 0 ? `, ETA ${Math.ceil(left / rate)} s` : '';
-    return `${table}: ${entry.done}/${entry.total} rows, ${Math.round(rate)} rows/s${eta}`;
-  }
+    stop,
+  };
 }

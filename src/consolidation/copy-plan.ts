@@ -30,7 +30,12 @@ export interface TableCopyPlan {
   references: CopiedReference[];
   /** Columns of a unique key the global reference tables are matched on. */
   naturalKey: string[];
+  /** Column -> its default, where that default is a constant (what a row gets when a source lacks the column). */
+  constantDefaults: Record<string, string>;
 }
+
+/** A literal (number, boolean, quoted string): the same value whenever it is evaluated, unlike now(). */
+const CONSTANT = /^(-?\d+(\.\d+)?|true|false|'(?:[^']|'')*')$/;
 
 function isTable(meta: EntityMetadata): boolean {
   return !meta.abstract && !meta.embeddable && Boolean(meta.tableName) && !meta.virtual;
@@ -75,6 +80,11 @@ export function copyPlans(metadata: MetadataStorage): TableCopyPlan[] {
       naturalKey: firstUnique
         ? [firstUnique.properties as string[]].flat().flatMap((name) => meta.properties[name]!.fieldNames)
         : [],
+      constantDefaults: Object.fromEntries(
+        Object.values(meta.properties)
+          .filter((prop) => typeof prop.defaultRaw === 'string' && CONSTANT.test(prop.defaultRaw))
+          .flatMap((prop) => (prop.fieldNames ?? []).map((column) => [column, prop.defaultRaw!])),
+      ),
     });
   }
   const ordered: TableCopyPlan[] = [];

@@ -13,6 +13,7 @@ import { openDatabase } from '../db/database.js';
 import { entityMetadata } from '../db/entity-metadata.js';
 import { migrateUp } from '../db/migration-runner.js';
 import { databaseUrlFor, withPgClient } from '../db/pg-client.js';
+import { databaseChecksum } from '../testing/database-checksum.js';
 import { createTestDatabase, realDatabaseUrls } from '../testing/test-database.js';
 import type { TestDatabase } from '../testing/test-database.js';
 import { copyPlans } from './copy-plan.js';
@@ -37,19 +38,7 @@ type Rows = Record<string, unknown>[];
 const query = (url: string, sql: string, params: unknown[] = []) =>
   withPgClient(url, (client) => client.query(sql, params).then((result) => result.rows as Rows));
 
-/** A fingerprint of every row of every table (bookkeeping included), to prove nothing changed. */
-async function checksum(url: string): Promise<Record<string, string>> {
-  const tables = await query(url, `select tablename from pg_tables where schemaname = 'public' order by 1`);
-  const sums: Record<string, string> = {};
-  for (const { tablename } of tables) {
-    const [row] = await query(
-      url,
-      `select count(*) || ':' || coalesce(md5(string_agg(md5(t::text), '' order by md5(t::text))), '') as sum from "${String(tablename)}" t`,
-    );
-    sums[String(tablename)] = String(row!.sum);
-  }
-  return sums;
-}
+const checksum = databaseChecksum;
 
 /**
  * The copied rows of a target written in legacy terms: each row's id and references replaced by the

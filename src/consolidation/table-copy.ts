@@ -54,7 +54,12 @@ export async function copyTable(context: CopyContext, plan: TableCopyPlan): Prom
     const largest = await source.maxId(plan, context.clientIds);
     if (largest !== null) await target.reserveIds(plan.table, plan.keyColumns[0]!, largest, 0);
   }
-  context.progress.start(plan.table, total, done);
+  const progress = context.progress.table(plan.table, total, done);
+  const counts = () => ({
+    read: done + statistics.read,
+    applied: done + statistics.written,
+    rejected: statistics.skipped,
+  });
   for (;;) {
     const rows = await source.batch(plan, context.clientIds, after, context.batchSize);
     if (rows.length === 0) break;
@@ -71,9 +76,9 @@ export async function copyTable(context: CopyContext, plan: TableCopyPlan): Prom
       await target.saveCheckpoint(source.label, plan.table, phaseFor('copy', context), lastKey);
     });
     after = lastKey;
-    context.progress.advance(plan.table, rows.length);
+    progress.update(counts());
   }
-  context.progress.finish(plan.table);
+  progress.finish(counts());
   statistics.seconds = (performance.now() - started) / 1000;
   return statistics;
 }

@@ -9,6 +9,7 @@ import { forbidden } from '../common/errors.js';
 import { tableApiResolvers } from '../common/table-api/table-api.js';
 import { tableMutationResolvers } from '../common/table-api/table-mutations.js';
 import { ALL_ENTITIES } from '../db/entities.js';
+import { ConsolidationIdMapResolver } from '../modules/consolidation/consolidation-id-map.resolver.js';
 import { ingestResolvers } from '../modules/ingest/ingest.resolver.js';
 import { IntegrationSecretResolver } from '../modules/integrations/integrations.api.js';
 import { UserSessionsResolver } from '../modules/users/user-sessions.resolver.js';
@@ -43,6 +44,7 @@ export async function buildUnguardedSchema(): Promise<GraphQLSchema> {
     ViewerResolver,
     IntegrationSecretResolver,
     UserSessionsResolver,
+    ConsolidationIdMapResolver,
     ...tableApiResolvers(),
     ...tableMutationResolvers(),
     ...ingestResolvers(),

@@ -247,6 +247,21 @@ describe('pulse validate', () => {
     ]);
   });
 
+  it('sequence: a sequence set to hand out the next id on its next call (setval ..., false) is fine; one call short is not', async () => {
+    const copy = await copyOfClean();
+    // What a bulk load or a restore leaves: the next nextval() returns exactly max + 1.
+    await copy.plant(
+      `select setval(pg_get_serial_sequence('issues', 'id'), (select max(id) + 1 from issues), false)`,
+      `select setval(pg_get_serial_sequence('users', 'id'), (select max(id) from users), false)`,
+    );
+    const [largest] = await copy.query<{ id: number }>('select max(id) as id from users');
+    const { code, report } = await validateJson(copy.url);
+    expect(code).toBe(1);
+    expect(report.checks.filter((check) => check.name === 'sequence')).toMatchObject([
+      { name: 'sequence', table: 'users', severity: 'error', count: 1, sample: [largest!.id] },
+    ]);
+  });
+
   it('ml_rule: alerts marked acknowledged without who acknowledged them are errors', async () => {
     const copy = await copyOfClean();
     const alerts = await copy.query<{ id: number }>(

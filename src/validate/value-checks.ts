@@ -209,12 +209,21 @@ export function sequenceChecks(tables: CheckedTable[]): IntegrityCheck[] {
         rule: table.serialColumn!,
         severity: 'error' as Severity,
         description: `the ${table.serialColumn} sequence is missing or behind the largest ${table.serialColumn}`,
+        // pg_sequences shows no last value for a sequence set with `setval(..., false)` (a restore or a
+        // bulk load leaves it so: the next call returns exactly that value), which would read as a
+        // sequence starting over. The sequence's own row says both, so it is read through query_to_xml:
+        // its name is only known at run time, and this stays one read-only statement.
         sql: `with largest as (select max(${column}) as id from ${quoteIdent(table.table)}),
+  sequence as (select pg_get_serial_sequence(${qualified}, '${table.serialColumn}') as name),
+  state as (
+    select s.increment_by, query_to_xml(format('select last_value, is_called from %s', sequence.name), false, true, '') as row
+    from sequence join pg_sequences s
+      on format('%I.%I', s.schemaname, s.sequencename) = sequence.name or format('%I', s.sequencename) = sequence.name
+  ),
   next as (
-    select coalesce(s.last_value + s.increment_by, s.start_value) as id
-    from pg_sequences s
-    where format('%I.%I', s.schemaname, s.sequencename) = pg_get_serial_sequence(${qualified}, '${table.serialColumn}')
-       or format('%I', s.sequencename) = pg_get_serial_sequence(${qualified}, '${table.serialColumn}')
+    select (xpath('/row/last_value/text()', row))[1]::text::bigint
+             + case when (xpath('/row/is_called/text()', row))[1]::text = 'true' then increment_by else 0 end as id
+    from state
   )
 select case when largest.id is not null and (next.id is null or next.id <= largest.id) then 1 else 0 end as count,
   case when largest.id is not null and (next.id is null or next.id <= largest.id) then jsonb_build_array(largest.id) else '[]'::jsonb end as sample

@@ -37,7 +37,7 @@ function pair(value: string, previous: Record<string, string>): Record<string, s
 export function migrateFromCommand(run: CliRun): Command {
   return new Command('from')
     .description(
-      "copy every client of SOURCE_URL (another installation's database) into this one: read-only on the source, " +
+      "copy every client of SOURCE_URL (another installation's database, or a predecessor one) into this one: read-only on the source, " +
         'in batches, resumable, ids kept where free and remapped where taken, conflicts refused before any write, ' +
         'verified and recorded (see `migrate history`). Exit 0: done and verified; 1: conflicts, verification or ' +
         'validation errors; 2: could not run',

@@ -5,6 +5,9 @@ import type { PlannedStatement } from '../../db/adoption/adoption.js';
 import type { Violation } from '../../db/adoption/catalog-diff.js';
 import { BackupError, backupDatabase } from '../../db/adoption/database-backup.js';
 import { migrateDown, migrateUpReport, migrationStatus, planMigrations } from '../../db/migration-runner.js';
+import type { Database } from '../../db/database.js';
+import { validateDatabase } from '../../validate/validate-database.js';
+import { validationText } from '../../validate/validation-output.js';
 import { withDatabase } from '../cli-run.js';
 import { migrateFromCommand, migrateHistoryCommand } from './migrate-from.command.js';
 import type { CliRun } from '../cli-run.js';
@@ -52,6 +55,7 @@ export function migrateCommand(run: CliRun): Command {
           if (report.applied.length) run.print(`applied: ${report.applied.join(', ')}`);
           if (!report.adoption && report.applied.length === 0)
             run.print('database is up to date; nothing to apply');
+          if (report.adoption) await validateAdopted(run, database);
         } catch (error) {
           if (!(error instanceof AdoptionRefusedError)) throw error;
           run.warn(`pulse: ${error.message}`);
@@ -126,6 +130,34 @@ export function migrateCommand(run: CliRun): Command {
   migrate.addCommand(migrateFromCommand(run)).addCommand(migrateHistoryCommand(run));
 
   return migrate;
+}
+
+/**
+ * Validates the data right after an adoption and reports what it finds. It does not change the exit
+ * code: the adoption is committed, a second `up` would do nothing, and whatever `validate` finds was
+ * already in the predecessor's rows (adoption changes no value). The operator gates the switch of the
+ * clients on `pulse validate`, whose exit code is 1 while an error remains.
+ */
+async function validateAdopted(run: CliRun, database: Database): Promise<void> {
+  let report;
+  try {
+    report = await validateDatabase(database);
+  } catch (error) {
+    run.warn(
+      `pulse: the adoption is committed, but validating the adopted data could not run: ` +
+        `${error instanceof Error ? error.message : String(error)}; run \`pulse validate\` once it can`,
+    );
+    return;
+  }
+  run.print(`validate: ${validationText(report)}`);
+  const errors = report.checks.filter((finding) => finding.severity === 'error');
+  if (errors.length > 0) {
+    run.warn(
+      `pulse: the adopted data has ${errors.length} integrity error${errors.length === 1 ? '' : 's'} (listed above), ` +
+        'already in the predecessor rows; the adoption stays committed. Fix those rows and run `pulse validate` ' +
+        '(exit 0 when clean) before switching the clients to the gateway',
+    );
+  }
 }
 
 function describeShape(shape: string): string {

@@ -41,4 +41,26 @@ describe('createBulkProgress (not a terminal)', () => {
     progress.finish({ read: 50, applied: 50, rejected: 0 });
     expect(written).toEqual(['seed: 50 read, 50 applied, 0 rejected, 50 rows/s\n']);
   });
+
+  it('names the counts as told and leaves the rows of an earlier run out of the rate', () => {
+    const written: string[] = [];
+    const stream = {
+      isTTY: false,
+      write: (text: string) => written.push(text),
+    } as unknown as NodeJS.WriteStream;
+    let clock = 0;
+    const progress = createBulkProgress({
+      label: 'issues',
+      total: 1000,
+      stream,
+      now: () => clock,
+      alreadyRead: 600,
+      words: { applied: 'written', rejected: 'skipped' },
+    });
+    clock = 2000;
+    const summary = progress.finish({ read: 800, applied: 790, rejected: 10 });
+    // 200 rows in 2 s this run; 200 rows left at 100 rows/s.
+    expect(written).toEqual(['issues: 800/1000 read, 790 written, 10 skipped, 100 rows/s, ETA 2 s\n']);
+    expect(summary.rowsPerSecond).toBe(100);
+  });
 });

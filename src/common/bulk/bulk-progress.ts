@@ -18,6 +18,10 @@ export interface BulkProgressOptions {
   logEveryMs?: number;
   /** Injected clock for tests. */
   now?: () => number;
+  /** Records an earlier, interrupted run already did: part of the figures, not of the rate. */
+  alreadyRead?: number;
+  /** What the counts are called where `applied` and `rejected` are not the words (a copy: written, skipped). */
+  words?: { applied: string; rejected: string };
 }
 
 export interface BulkProgress {
@@ -42,20 +46,22 @@ export function createBulkProgress(options: BulkProgressOptions): BulkProgress {
   const now = options.now ?? (() => performance.now());
   const started = now();
   const total = options.total ?? null;
+  const alreadyRead = options.alreadyRead ?? 0;
+  const { applied, rejected } = options.words ?? { applied: 'applied', rejected: 'rejected' };
   const rate = (counts: BulkCounts) => {
     const seconds = (now() - started) / 1000;
-    return seconds > 0 ? counts.read / seconds : 0;
+    return seconds > 0 ? (counts.read - alreadyRead) / seconds : 0;
   };
 
   if (stream.isTTY) {
     const bar = new SingleBar({
-      format: `${options.label} {bar} {read}${total ? '/{total}' : ''} read, {applied} applied, {rejected} rejected, {rate} rows/s${total ? ', ETA {eta_formatted}' : ''}`,
+      format: `${options.label} {bar} {read}${total ? '/{total}' : ''} read, {applied} ${applied}, {rejected} ${rejected}, {rate} rows/s${total ? ', ETA {eta_formatted}' : ''}`,
       stream,
       hideCursor: true,
       clearOnComplete: false,
       etaBuffer: 50,
     });
-    bar.start(total ?? 0, 0, { read: 0, applied: 0, rejected: 0, rate: 0 });
+    bar.start(total ?? 0, alreadyRead, { read: alreadyRead, applied: 0, rejected: 0, rate: 0 });
     const payload = (counts: BulkCounts) => ({ ...counts, rate: Math.round(rate(counts)) });
     return {
       update(counts) {
@@ -75,7 +81,7 @@ export function createBulkProgress(options: BulkProgressOptions): BulkProgress {
   let lastLine = started;
   const line = (counts: BulkCounts) => {
     const perSecond = rate(counts);
-    let text = `${options.label}: ${counts.read}${total ? `/${total}` : ''} read, ${counts.applied} applied, ${counts.rejected} rejected, ${Math.round(perSecond)} rows/s`;
+    let text = `${options.label}: ${counts.read}${total ? `/${total}` : ''} read, ${counts.applied} ${applied}, ${counts.rejected} ${rejected}, ${Math.round(perSecond)} rows/s`;
     if (total && perSecond > 0)
       text += `, ETA ${Math.max(0, Math.round((total - counts.read) / perSecond))} s`;
     stream.write(`${text}\n`);
@@ -95,6 +101,6 @@ export function createBulkProgress(options: BulkProgressOptions): BulkProgress {
 
   function summarize(counts: BulkCounts): BulkSummary {
     const seconds = (now() - started) / 1000;
-    return { ...counts, seconds, rowsPerSecond: seconds > 0 ? counts.read / seconds : 0 };
+    return { ...counts, seconds, rowsPerSecond: seconds > 0 ? (counts.read - alreadyRead) / seconds : 0 };
   }
 }

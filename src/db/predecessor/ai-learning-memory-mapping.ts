@@ -30,14 +30,31 @@ export const LEARNING_MEMORY_CONTEXT_COLUMNS = [
   'message_id',
 ] as const;
 
+/**
+ * The unified columns that are computed from a predecessor row, as SQL over the predecessor's columns.
+ * Adoption writes them in place; `pulse migrate from` a predecessor source selects them, so a row copied
+ * from a predecessor database equals the row its adoption would have produced.
+ */
+export const LEARNING_MEMORY_DERIVED_COLUMNS: Readonly<Record<string, string>> = {
+  suggested_fix: `coalesce(corrected_query, user_correction, '')`,
+  confidence: '0',
+  learning_context: `jsonb_build_object('predecessor', jsonb_build_object(${LEARNING_MEMORY_CONTEXT_COLUMNS.map((column) => `'${column}', ${column}`).join(', ')}))`,
+};
+
+/** Predecessor column -> its unified name, for the columns adoption renames. */
+export const LEARNING_MEMORY_RENAMED_COLUMNS: Readonly<Record<string, string>> = {
+  last_updated_at: 'updated_at',
+};
+
 /** Statements that bring the predecessor's rows into the unified columns, before the schema diff runs. */
 export function adoptLearningMemoryStatements(): string[] {
-  const context = LEARNING_MEMORY_CONTEXT_COLUMNS.map((column) => `'${column}', ${column}`).join(', ');
+  const derived = Object.entries(LEARNING_MEMORY_DERIVED_COLUMNS);
   return [
-    `alter table ${LEARNING_MEMORY_TABLE} rename column last_updated_at to updated_at`,
+    ...Object.entries(LEARNING_MEMORY_RENAMED_COLUMNS).map(
+      ([from, to]) => `alter table ${LEARNING_MEMORY_TABLE} rename column ${from} to ${to}`,
+    ),
     `alter table ${LEARNING_MEMORY_TABLE} add column suggested_fix text, add column confidence double precision, add column learning_context jsonb`,
-    `update ${LEARNING_MEMORY_TABLE} set suggested_fix = coalesce(corrected_query, user_correction, ''), confidence = 0, ` +
-      `learning_context = jsonb_build_object('predecessor', jsonb_build_object(${context}))`,
+    `update ${LEARNING_MEMORY_TABLE} set ${derived.map(([column, expression]) => `${column} = ${expression}`).join(', ')}`,
     `alter table ${LEARNING_MEMORY_TABLE} ${LEARNING_MEMORY_CONTEXT_COLUMNS.map((column) => `drop column ${column}`).join(', ')}`,
   ];
 }
