@@ -80,8 +80,12 @@ let peakRss = 0;
 const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 50);
 
 async function main(): Promise<void> {
-  const primary = process.env.DATABASE_URL;
-  if (!primary) throw new Error('set DATABASE_URL (e.g. source .pg/env) to a PostgreSQL 15 with pgvector');
+  // The owner creates the scratch database (the runtime role in DATABASE_URL may not).
+  const primary = process.env.DATABASE_OWNER_URL?.trim() || process.env.DATABASE_URL;
+  if (!primary)
+    throw new Error(
+      'set DATABASE_OWNER_URL or DATABASE_URL (e.g. source .pg/env) to a PostgreSQL 15 with pgvector',
+    );
   const name = `pulse_bench_import_${Date.now()}`;
   const admin = databaseUrlFor(primary, 'postgres');
   await withPgClient(admin, (c) => c.query(`create database "${name}"`));
