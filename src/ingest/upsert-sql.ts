@@ -32,6 +32,8 @@ export interface UpsertStatements {
   createStage: string;
   truncateStage: string;
   copyStage: string;
+  /** Statistics of the staging columns the joins use. */
+  analyzeStage: string;
   /** Staged rows whose references name nothing in the client: `ord` and the reason. */
   unresolved: string;
   /** The set-based upsert of the staged rows `$lo <= ord < $hi`, returning each touched row's `ord`. */
@@ -108,6 +110,11 @@ export function upsertStatements(type: RecordType, clientId: number): UpsertStat
       .map((column) => `"${column.name}" ${column.sqlType}`)
       .join(', ')})`,
     truncateStage: `truncate ${stage}`,
+    analyzeStage: `analyze ${stage} (${[
+      'ord',
+      ...type.references.flatMap((reference) => reference.parts.map((part) => part.stageColumn)),
+      ...type.conflictColumns.filter((column) => columns.some((c) => c.name === column)),
+    ].join(', ')})`,
     copyStage: `copy ${stage} (${columns.map((column) => `"${column.name}"`).join(', ')}) from stdin`,
     unresolved: `select s.ord, concat_ws('; ', ${reasons || 'null'}) as reason
 from ${stage} s
