@@ -1,3 +1,5 @@
+import type { Readable } from 'node:stream';
+
 import { InvalidArgumentError } from 'commander';
 
 import { ownerConfig } from '../config/config.js';
@@ -17,12 +19,16 @@ export interface CliRun {
   warn(text: string): void;
   /** A progress bar on stderr for a long step (plain lines when stderr is not a terminal). */
   progress(title: string): Progress;
+  /** What `-` reads (`pulse import -`): standard input, or what a test pipes in. */
+  stdin: Readable;
   exitCode: number;
 }
 
 export interface CliRunOptions {
   /** Draw bars (stderr is a terminal) or print plain progress lines. */
   terminal: boolean;
+  /** Standard input instead of the process's (tests pipe NDJSON in). */
+  stdin?: Readable;
 }
 
 export function createCliRun(
@@ -36,6 +42,7 @@ export function createCliRun(
     warn,
     progress: (title) =>
       createProgress(title, { isTerminal: options.terminal, stream: process.stderr, line: warn }),
+    stdin: options.stdin ?? process.stdin,
     exitCode: 0,
   };
 }

@@ -1,4 +1,12 @@
-import { createReadStream, createWriteStream, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import {
+  createReadStream,
+  createWriteStream,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  statSync,
+} from 'node:fs';
 import type { WriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { tmpdir } from 'node:os';
@@ -10,13 +18,19 @@ import type pg from 'pg';
 import { createBulkProgress } from '../common/bulk/bulk-progress.js';
 import type { BulkCounts } from '../common/bulk/bulk-progress.js';
 import { ndjsonBatches } from '../common/bulk/ndjson-batches.js';
-import { upsertRecords } from './ingest-records.js';
+import { BatchBuilder, recordValidator } from './ingest-records.js';
 import { IngestSession } from './ingest-session.js';
 import type { RowStatus } from './ingest-session.js';
+import type { RecordCheck } from './record-schema.js';
 import { RECORD_TYPES, RECORD_TYPES_BY_NAME } from './record-types.js';
+import type { RecordType } from './record-types.js';
 
-/** Records per batch and transaction: big enough to amortize a batch's dozen statements. */
-export const DEFAULT_IMPORT_BATCH_SIZE = 5000;
+/**
+ * Records per batch and transaction: big enough that a batch's dozen statements (and the planning of
+ * the wide upsert, tens of milliseconds) are noise next to its rows. Node holds no record of a batch in
+ * memory (they are spooled), so the size does not weigh on memory.
+ */
+export const DEFAULT_IMPORT_BATCH_SIZE = 20_000;
 
 export interface ImportOptions {
   /** Files, folders (their `*.ndjson` files, sorted) or `-` for standard input. */
@@ -89,13 +103,86 @@ async function close(stream: WriteStream): Promise<void> {
   await once(stream, 'close');
 }
 
+/** One staged batch of one type, spooled: its COPY rows and, line by line, where each came from. */
+interface SpooledBatch {
+  copyFile: string;
+  /** `source index \t line number \t original line` per row, in `ord` order: read back only for rejects. */
+  originFile: string;
+  count: number;
+}
+
+/** Lines read between progress updates. */
+const READ_BATCH_LINES = 1000;
+
+/** Bytes buffered per spool file before one write: a write per record would be a system call each. */
+const SPOOL_FLUSH_BYTES = 1 << 20;
+
+/** The spooled batches of one record type, and the one being written. */
+class TypeSpool {
+  readonly batches: SpooledBatch[] = [];
+  readonly builder: BatchBuilder;
+  private current: { batch: SpooledBatch; copy: WriteStream; origin: WriteStream } | null = null;
+  private copyText = '';
+  private originText = '';
+
+  constructor(
+    private readonly dir: string,
+    private readonly type: RecordType,
+    batchSize: number,
+  ) {
+    this.builder = new BatchBuilder(batchSize);
+  }
+
+  async add(check: Extract<RecordCheck, { ok: true }>, origin: string): Promise<void> {
+    let ord = this.builder.place(check);
+    if (ord === null) {
+      await this.close();
+      ord = this.builder.place(check)!;
+    }
+    if (!this.current) {
+      const name = join(this.dir, `${this.type.name}.${this.batches.length}`);
+      const batch = { copyFile: `${name}.copy`, originFile: `${name}.origin`, count: 0 };
+      this.current = {
+        batch,
+        copy: createWriteStream(batch.copyFile),
+        origin: createWriteStream(batch.originFile),
+      };
+    }
+    this.copyText += `${ord}\t${check.record.fields}\n`;
+    this.originText += `${origin}\n`;
+    this.current.batch.count += 1;
+    if (this.copyText.length + this.originText.length >= SPOOL_FLUSH_BYTES) await this.flush();
+  }
+
+  private async flush(): Promise<void> {
+    if (!this.current) return;
+    await write(this.current.copy, this.copyText);
+    await write(this.current.origin, this.originText);
+    this.copyText = '';
+    this.originText = '';
+  }
+
+  /** Ends the batch being written; the next record starts a new one. */
+  async close(): Promise<void> {
+    if (!this.current) return;
+    await this.flush();
+    await close(this.current.copy);
+    await close(this.current.origin);
+    this.batches.push(this.current.batch);
+    this.current = null;
+    this.builder.reset();
+  }
+}
+
 /**
- * `pulse import`: loads NDJSON records for one client. The input is read once and split by record
- * type into spool files (so a file may list issues before their project, and standard input works
- * too), then each type is loaded in dependency order, in batches: staged with COPY and upserted by
- * natural key, one transaction per batch. A killed run leaves only whole batches behind, and running
- * it again converges on the same state. With `dryRun` everything runs in one transaction that is
- * rolled back, so references between records of the run still resolve.
+ * `pulse import`: loads NDJSON records for one client. Pass 1 reads the input once, checks every record
+ * against its type's schema (rejecting what fails, with its line) and spools the rest by type, as the
+ * COPY text of staging batches, so a file may list issues before their project and standard input
+ * works too. Pass 2 loads each type in dependency order, batch by batch: the spooled text goes to COPY
+ * as it is (nothing is parsed twice), then the references resolve and one insert ... on conflict
+ * writes the batch, one transaction per batch. A killed run leaves only whole batches behind, and
+ * running it again converges on the same state. With `dryRun` everything runs in one transaction that
+ * is rolled back, so references between records of the run still resolve.
  */
 export async function runImport(connection: pg.ClientBase, options: ImportOptions): Promise<ImportSummary> {
   const batchSize = options.batchSize ?? DEFAULT_IMPORT_BATCH_SIZE;
@@ -118,11 +205,11 @@ export async function runImport(connection: pg.ClientBase, options: ImportOption
 
   const session = new IngestSession(connection, options.clientId);
   try {
-    // Pass 1: split by type. Lines that are not JSON objects of a known type are rejected here.
-    const spools = new Map<string, WriteStream>();
+    // Pass 1: check and spool by type. Lines that are not valid records of a known type stop here.
+    const spools = new Map<string, TypeSpool>();
     for (const [sourceIndex, source] of sources.entries()) {
       const input = source === '-' ? (options.stdin ?? process.stdin) : createReadStream(source);
-      for await (const batch of ndjsonBatches(input, source, { batchSize })) {
+      for await (const batch of ndjsonBatches(input, source, { batchSize: READ_BATCH_LINES })) {
         for (const line of batch) {
           counts.read += 1;
           let parsed: unknown;
@@ -148,59 +235,66 @@ export async function runImport(connection: pg.ClientBase, options: ImportOption
             await reject({ source, line: line.lineNumber, type: null, reason, record: parsed });
             continue;
           }
+          const check = recordValidator(type).check(parsed);
+          if (!check.ok) {
+            await reject({
+              source,
+              line: line.lineNumber,
+              type: type.name,
+              reason: check.reason,
+              record: parsed,
+            });
+            continue;
+          }
           let spool = spools.get(type.name);
-          if (!spool)
-            spools.set(type.name, (spool = createWriteStream(join(spoolDir, `${type.name}.spool`))));
-          await write(spool, `${sourceIndex}\t${line.lineNumber}\t${line.text}\n`);
+          if (!spool) spools.set(type.name, (spool = new TypeSpool(spoolDir, type, batchSize)));
+          await spool.add(check, `${sourceIndex}\t${line.lineNumber}\t${line.text}`);
         }
         progress.update(counts);
       }
     }
-    for (const spool of spools.values()) await close(spool);
+    for (const spool of spools.values()) await spool.close();
 
     // Pass 2: each type in dependency order, batch by batch.
     if (options.dryRun) await session.begin();
     for (const type of RECORD_TYPES) {
-      if (!spools.has(type.name)) continue;
-      const spoolFile = join(spoolDir, `${type.name}.spool`);
-      for await (const batch of ndjsonBatches(createReadStream(spoolFile), spoolFile, { batchSize })) {
-        const lines = batch.map((spooled) => {
-          const firstTab = spooled.text.indexOf('\t');
-          const secondTab = spooled.text.indexOf('\t', firstTab + 1);
-          return {
-            source: sources[Number(spooled.text.slice(0, firstTab))]!,
-            line: Number(spooled.text.slice(firstTab + 1, secondTab)),
-            record: JSON.parse(spooled.text.slice(secondTab + 1)) as unknown,
-          };
-        });
+      const spool = spools.get(type.name);
+      if (!spool) continue;
+      for (const batch of spool.batches) {
         if (!options.dryRun) await session.begin();
         let outcomes;
         try {
-          outcomes = await upsertRecords(
-            session,
-            type,
-            lines.map((line) => line.record),
-          );
+          outcomes = await session.upsert(type, {
+            count: batch.count,
+            copyText: createReadStream(batch.copyFile),
+          });
           if (!options.dryRun) await session.commit();
         } catch (error) {
           if (!options.dryRun) await session.rollback();
           throw error;
         }
-        for (const [index, outcome] of outcomes.entries()) {
-          const line = lines[index]!;
-          if (outcome.status === 'rejected') {
-            await reject({
-              source: line.source,
-              line: line.line,
-              type: type.name,
-              reason: outcome.reason!,
-              record: line.record,
-            });
-          } else {
+        let origins: string[] | null = null;
+        for (const [ord, outcome] of outcomes.entries()) {
+          if (outcome.status !== 'rejected') {
             counts.applied += 1;
             byType[type.name]![outcome.status] += 1;
+            continue;
           }
+          // Only a batch with rejects reads back where its rows came from.
+          origins ??= readFileSync(batch.originFile, 'utf8').split('\n');
+          const origin = origins[ord]!;
+          const firstTab = origin.indexOf('\t');
+          const secondTab = origin.indexOf('\t', firstTab + 1);
+          await reject({
+            source: sources[Number(origin.slice(0, firstTab))]!,
+            line: Number(origin.slice(firstTab + 1, secondTab)),
+            type: type.name,
+            reason: outcome.reason!,
+            record: JSON.parse(origin.slice(secondTab + 1)) as unknown,
+          });
         }
+        rmSync(batch.copyFile, { force: true });
+        rmSync(batch.originFile, { force: true });
         progress.update(counts);
       }
       if (type.name === 'issue') await linkAllParents(session, Boolean(options.dryRun));

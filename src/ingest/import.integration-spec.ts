@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { Readable } from 'node:stream';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -92,7 +93,7 @@ describe('pulse import (real PostgreSQL)', () => {
     const result = await pulse('import', EXAMPLES, '--client', 'Acme Corp', '--rejects', rejectsFile);
     expect(result.err).toBe('');
     expect(result.code).toBe(0);
-    expect(result.out).toContain('total                  14 inserted, 0 updated, 0 unchanged, 0 rejected');
+    expect(result.out).toContain('total                  25 inserted, 0 updated, 0 unchanged, 0 rejected');
     expect(rejects(rejectsFile)).toEqual([]);
     const [child] = await testDb.query<{ parent: string; project: string; status: string }>(
       `select p.key as parent, pr.key as project, s.original_name as status from issues i
@@ -108,6 +109,97 @@ describe('pulse import (real PostgreSQL)', () => {
       [acme],
     );
     expect(pr).toEqual({ issue: 'ETL-2', repo: 'acme/etl-pipeline', reviews: '1' });
+    const [people] = await testDb.query<{ assignee: string; reporter: string }>(
+      `select a.email as assignee, r.email as reporter from issues i
+         join users a on a.id = i.assignee_id join users r on r.id = i.reporter_id
+       where i.client_id = $1 and i.key = 'ETL-2'`,
+      [acme],
+    );
+    expect(people).toEqual({ assignee: 'dev01@acme.example', reporter: 'user@acme.example' });
+    // The project's statuses and issue types, and the setup chain workflow -> mapping -> status and
+    // hierarchy level -> mapping -> issue type, all by natural key.
+    const uses = await testDb.query<{ kind: string; id: string }>(
+      `select 'status' as kind, s.external_id as id from projects_statuses ps
+         join projects p on p.id = ps.project_id join statuses s on s.id = ps.status_id
+       where p.client_id = $1 and p.key = 'ETL'
+       union all
+       select 'issuetype', t.external_id from projects_issuetypes pt
+         join projects p on p.id = pt.project_id join issuetypes t on t.id = pt.issuetype_id
+       where p.client_id = $1 and p.key = 'ETL'
+       order by 1, 2`,
+      [acme],
+    );
+    expect(uses).toEqual([
+      { kind: 'issuetype', id: '10000' },
+      { kind: 'issuetype', id: '10002' },
+      { kind: 'issuetype', id: '10003' },
+      { kind: 'issuetype', id: '10100' },
+      { kind: 'status', id: '10004' },
+      { kind: 'status', id: '20100' },
+      { kind: 'status', id: '3' },
+    ]);
+    const [setup] = await testDb.query<{ step: string; level: number }>(
+      `select w.step_name as step, h.level_number as level
+       from statuses s join status_mappings m on m.id = s.status_mapping_id join workflows w on w.id = m.workflow_id,
+            issuetypes t join issuetype_mappings tm on tm.id = t.issuetype_mapping_id
+              join issuetype_hierarchies h on h.id = tm.issuetype_hierarchy_id
+       where s.client_id = $1 and s.external_id = '20100' and t.client_id = $1 and t.external_id = '10100'`,
+      [acme],
+    );
+    expect(setup).toEqual({ step: 'Blocked', level: 2 });
+  });
+
+  it('reads records from standard input with `pulse import -`', async () => {
+    const records = [
+      { type: 'issue', key: 'STDIN-1', project: 'STDIN', summary: 'piped in' },
+      { type: 'project', key: 'STDIN', name: 'Standard input' },
+      { type: 'issue', key: 'STDIN-2', project: 'NOPE' },
+    ];
+    const stdin = Readable.from([records.map((record) => JSON.stringify(record)).join('\n') + '\n']);
+    const rejectsFile = join(work, 'stdin.rejects.ndjson');
+    const result = await runPulse(
+      ['import', '-', '--client', 'Acme Corp', '--rejects', rejectsFile],
+      config,
+      { terminal: false, stdin },
+    );
+    expect(result.code).toBe(3);
+    expect(result.out).toContain('total                  2 inserted, 0 updated, 0 unchanged, 1 rejected');
+    expect(rejects(rejectsFile).map((r) => [r.line, r.reason])).toEqual([[3, 'unknown project key NOPE']]);
+    expect(
+      await testDb.query(
+        `select i.key, p.key as project from issues i join projects p on p.id = i.project_id
+         where i.client_id = $1 and i.key like 'STDIN-%'`,
+        [acme],
+      ),
+    ).toEqual([{ key: 'STDIN-1', project: 'STDIN' }]);
+  });
+
+  it("links people by their user's email within the client, and rejects an email it does not know", async () => {
+    const input = file('people.ndjson', [
+      { type: 'issue', key: 'PPL-1', project: 'ETL', assigneeEmail: 'dev02@acme.example' },
+      { type: 'issue', key: 'PPL-2', project: 'ETL', assigneeEmail: 'nobody@acme.example' },
+      { type: 'issue', key: 'PPL-3', project: 'ETL', reporterEmail: 'user@globex.example' },
+      { type: 'projectStatus', project: 'ETL', status: '99999' },
+    ]);
+    const rejectsFile = join(work, 'people.rejects.ndjson');
+    const result = await pulse('import', input, '--client', 'Acme Corp', '--rejects', rejectsFile);
+    expect(result.out).toContain('total                  1 inserted, 0 updated, 0 unchanged, 3 rejected');
+    expect(
+      rejects(rejectsFile)
+        .map((r) => [r.line, r.reason])
+        .sort(),
+    ).toEqual([
+      [2, 'unknown user email nobody@acme.example'],
+      [3, 'unknown user email user@globex.example'],
+      [4, 'unknown status external id 99999'],
+    ]);
+    expect(
+      await testDb.query(
+        `select i.key, u.email from issues i join users u on u.id = i.assignee_id
+         where i.client_id = $1 and i.key like 'PPL-%'`,
+        [acme],
+      ),
+    ).toEqual([{ key: 'PPL-1', email: 'dev02@acme.example' }]);
   });
 
   it('changes nothing on a second run: 0 inserted, 0 updated, same values and timestamps', async () => {
@@ -122,7 +214,7 @@ describe('pulse import (real PostgreSQL)', () => {
       join(work, 'again.ndjson'),
     );
     expect(result.code).toBe(0);
-    expect(result.out).toContain('total                  0 inserted, 0 updated, 14 unchanged, 0 rejected');
+    expect(result.out).toContain('total                  0 inserted, 0 updated, 25 unchanged, 0 rejected');
     expect(await sampleSnapshot()).toEqual(before);
   });
 

@@ -4,10 +4,8 @@ import { pipeline } from 'node:stream/promises';
 import type pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 
-import { copyTextRow } from './copy-text.js';
 import type { RecordType } from './record-types.js';
-import type { ValidRecord } from './record-schema.js';
-import { stageColumns, upsertStatements } from './upsert-sql.js';
+import { upsertStatements } from './upsert-sql.js';
 import type { UpsertStatements } from './upsert-sql.js';
 
 export type RowStatus = 'inserted' | 'updated' | 'unchanged' | 'rejected';
@@ -16,6 +14,13 @@ export interface RowOutcome {
   status: RowStatus;
   /** Why a row was rejected (unknown reference, constraint); absent otherwise. */
   reason?: string;
+}
+
+/** One batch of staged rows of one type, as COPY text (`ord` first, 0 to count - 1). */
+export interface StagedBatch {
+  count: number;
+  /** No natural key may appear twice in one batch (`BatchBuilder` sees to it). */
+  copyText: Readable | Iterable<string>;
 }
 
 /** SQLSTATE classes of errors one row can cause: data exceptions (22) and integrity violations (23). */
@@ -46,6 +51,8 @@ function rowErrorReason(error: unknown): string | null {
  */
 export class IngestSession {
   private readonly statements = new Map<string, UpsertStatements>();
+  /** Types whose staging table exists on this connection (created once, truncated per batch). */
+  private readonly staged = new Set<string>();
 
   constructor(
     private readonly connection: pg.ClientBase,
@@ -64,6 +71,8 @@ export class IngestSession {
 
   async rollback(): Promise<void> {
     await this.connection.query('rollback');
+    // Staging tables created in the rolled back transaction are gone.
+    this.staged.clear();
   }
 
   private sql(type: RecordType): UpsertStatements {
@@ -72,48 +81,39 @@ export class IngestSession {
     return statements;
   }
 
-  /** Upserts valid records of one type; returns one outcome per record, in order. */
-  async upsert(type: RecordType, records: readonly ValidRecord[]): Promise<RowOutcome[]> {
-    const outcomes: (RowOutcome | null)[] = records.map(() => null);
-    if (records.length === 0) return [];
+  /**
+   * Upserts one staged batch of one type; returns one outcome per row, by `ord`. The rows are COPY text
+   * already (see `ValidRecord`), so a batch spooled to a file goes to the server as it is.
+   */
+  async upsert(type: RecordType, batch: StagedBatch): Promise<RowOutcome[]> {
+    const outcomes: (RowOutcome | null)[] = new Array<RowOutcome | null>(batch.count).fill(null);
+    if (batch.count === 0) return [];
     const sql = this.sql(type);
     await this.connection.query('savepoint ingest_batch');
     try {
-      await this.connection.query(sql.createStage);
+      // A pooled connection may still hold the table, and its rows, from an earlier session.
+      if (!this.staged.has(type.name)) await this.connection.query(sql.createStage);
+      this.staged.add(type.name);
       await this.connection.query(sql.truncateStage);
-      await this.copy(type, sql, records);
+      await pipeline(
+        batch.copyText instanceof Readable ? batch.copyText : Readable.from(batch.copyText),
+        this.connection.query(copyFrom(sql.copyStage)),
+      );
       // Temporary tables are never auto-analyzed; without statistics the planner guesses their size
-      // and may scan the whole target table per batch instead of probing its unique index.
-      await this.connection.query(`analyze ${sql.stageName}`);
+      // and may scan the whole target table per batch instead of probing its unique index. Only the
+      // join columns are sampled: the other fifty-odd would cost time and guide nothing.
+      await this.connection.query(sql.analyzeStage);
       const unresolved = await this.connection.query<{ ord: number; reason: string }>(sql.unresolved);
       for (const row of unresolved.rows) outcomes[row.ord] = { status: 'rejected', reason: row.reason };
-      for (const [lo, hi] of runsWithoutRepeatedKeys(records)) await this.upsertRange(sql, lo, hi, outcomes);
+      await this.upsertRange(sql, 0, batch.count, outcomes);
       await this.connection.query('release savepoint ingest_batch');
     } catch (error) {
       await this.connection.query('rollback to savepoint ingest_batch');
+      // A rolled back transaction takes a temporary table created in it along.
+      this.staged.delete(type.name);
       throw error;
     }
     return outcomes.map((outcome) => outcome ?? { status: 'unchanged' });
-  }
-
-  private async copy(
-    type: RecordType,
-    sql: UpsertStatements,
-    records: readonly ValidRecord[],
-  ): Promise<void> {
-    const columns = stageColumns(type);
-    const rows = records.map((record, ord) =>
-      copyTextRow(
-        columns.map(({ name }) => {
-          if (name === 'ord') return ord;
-          if (name === 'embedding') return record.embedding;
-          if (name === 'embedding_given') return record.embeddingGiven;
-          return record.values.get(name) ?? null;
-        }),
-      ),
-    );
-    // One chunk: a CopyData message per row would mean a socket write per row.
-    await pipeline(Readable.from([rows.join('')]), this.connection.query(copyFrom(sql.copyStage)));
   }
 
   /**
@@ -161,21 +161,4 @@ export class IngestSession {
     );
     return result.rowCount ?? 0;
   }
-}
-
-/** Splits `[0, n)` into consecutive ranges in which no natural key appears twice (later wins). */
-export function runsWithoutRepeatedKeys(records: readonly { key: string }[]): [number, number][] {
-  const runs: [number, number][] = [];
-  let start = 0;
-  let seen = new Set<string>();
-  records.forEach((record, index) => {
-    if (seen.has(record.key)) {
-      runs.push([start, index]);
-      start = index;
-      seen = new Set();
-    }
-    seen.add(record.key);
-  });
-  runs.push([start, records.length]);
-  return runs;
 }

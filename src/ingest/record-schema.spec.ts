@@ -3,24 +3,44 @@ import 'reflect-metadata';
 import { describe, expect, it } from '@jest/globals';
 
 import { copyTextRow } from './copy-text.js';
-import { runsWithoutRepeatedKeys } from './ingest-session.js';
+import { BatchBuilder } from './ingest-records.js';
 import { RecordValidator } from './record-schema.js';
+import type { RecordCheck } from './record-schema.js';
 import { RECORD_TYPES, RECORD_TYPES_BY_NAME } from './record-types.js';
+import { stageColumns } from './upsert-sql.js';
 
-const issues = new RecordValidator(RECORD_TYPES_BY_NAME.get('issue')!);
+const issueType = RECORD_TYPES_BY_NAME.get('issue')!;
+const issues = new RecordValidator(issueType);
+
+/** The staging row of a checked record, by staging column (the COPY text, unescaped only for `\N`). */
+function stagedValues(check: RecordCheck): Map<string, string | null> {
+  if (!check.ok) throw new Error(check.reason);
+  const names = stageColumns(issueType)
+    .slice(1)
+    .map((column) => column.name);
+  const fields = check.record.fields.split('\t');
+  expect(fields).toHaveLength(names.length);
+  return new Map(names.map((name, index) => [name, fields[index] === '\\N' ? null : fields[index]!]));
+}
 
 describe('RecordValidator (issue)', () => {
   it('accepts a record and fills references, defaults and the natural key', () => {
-    const check = issues.check({ type: 'issue', key: 'A-1', project: 'A', created: '2026-01-01T00:00:00Z' });
-    expect(check.ok).toBe(true);
-    if (!check.ok) return;
-    expect(check.record.values.get('key')).toBe('A-1');
-    expect(check.record.values.get('ref_project_id')).toBe('A');
-    expect(check.record.values.get('ref_integration')).toBe('Jira');
-    expect(check.record.values.get('total_work_starts')).toBe(0);
-    expect(check.record.values.get('summary')).toBeNull();
-    expect(check.record.embeddingGiven).toBe(false);
-    expect(check.record.key).toBe('["A-1"]');
+    const check = issues.check({
+      type: 'issue',
+      key: 'A-1',
+      project: 'A',
+      created: '2026-01-01T00:00:00Z',
+      description: 'tab\there',
+    });
+    const values = stagedValues(check);
+    expect(values.get('key')).toBe('A-1');
+    expect(values.get('ref_project_id')).toBe('A');
+    expect(values.get('ref_integration')).toBe('Jira');
+    expect(values.get('total_work_starts')).toBe('0');
+    expect(values.get('summary')).toBeNull();
+    expect(values.get('description')).toBe('tab\\there');
+    expect(values.get('embedding')).toBeNull();
+    expect(values.get('embedding_given')).toBe('f');
   });
 
   it.each([
@@ -42,10 +62,13 @@ describe('RecordValidator (issue)', () => {
   });
 
   it('turns a given embedding into vector text and null into a clear', () => {
-    const given = issues.check({ type: 'issue', key: 'A-1', embedding: new Array(1536).fill(0.5) });
-    expect(given.ok && given.record.embedding?.startsWith('[0.5,0.5,')).toBe(true);
-    const cleared = issues.check({ type: 'issue', key: 'A-1', embedding: null });
-    expect(cleared.ok && cleared.record.embeddingGiven && cleared.record.embedding === null).toBe(true);
+    const given = stagedValues(
+      issues.check({ type: 'issue', key: 'A-1', embedding: new Array(1536).fill(0.5) }),
+    );
+    expect(given.get('embedding')?.startsWith('[0.5,0.5,')).toBe(true);
+    expect(given.get('embedding_given')).toBe('t');
+    const cleared = stagedValues(issues.check({ type: 'issue', key: 'A-1', embedding: null }));
+    expect([cleared.get('embedding'), cleared.get('embedding_given')]).toEqual([null, 't']);
   });
 });
 
@@ -66,11 +89,20 @@ describe('copyTextRow', () => {
   });
 });
 
-describe('runsWithoutRepeatedKeys', () => {
-  it('splits a batch where a natural key repeats, so the later record is applied after the earlier', () => {
-    expect(runsWithoutRepeatedKeys([{ key: 'a' }, { key: 'b' }, { key: 'a' }, { key: 'c' }])).toEqual([
-      [0, 2],
-      [2, 4],
-    ]);
+describe('BatchBuilder', () => {
+  it('starts a new batch where a natural key repeats or the batch is full, so a later record wins', () => {
+    const builder = new BatchBuilder(3);
+    const placed = ['A-1', 'A-2', 'A-1', 'A-3', 'A-4', 'A-5', 'A-6'].map((key) => {
+      const check = issues.check({ type: 'issue', key });
+      if (!check.ok) throw new Error(check.reason);
+      let ord = builder.place(check);
+      if (ord === null) {
+        builder.reset();
+        ord = -builder.place(check)! - 1;
+      }
+      return ord;
+    });
+    // A negative number marks the first row of a new batch.
+    expect(placed).toEqual([0, 1, -1, 1, 2, -1, 1]);
   });
 });

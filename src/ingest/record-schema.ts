@@ -2,6 +2,8 @@ import { Ajv } from 'ajv';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 
 import { EMBEDDING_DIMENSIONS, embeddingProblem } from '../common/embedding.type.js';
+import { copyTextValue } from './copy-text.js';
+import type { CopyValue } from './copy-text.js';
 import type { RecordColumn, RecordType, ValueKind } from './record-types.js';
 
 const INT4_MIN = -2_147_483_648;
@@ -75,14 +77,14 @@ export function recordJsonSchema(type: RecordType): Record<string, unknown> {
   };
 }
 
-/** A record checked and brought into the shape the staging table takes. */
+/**
+ * A record checked and encoded as its staging row: the COPY text fields after `ord`, in
+ * {@link stageColumns} order. Encoding here, once, is what lets `pulse import` spool a record as the
+ * exact bytes COPY takes and never parse it again.
+ */
 export interface ValidRecord {
-  /** Values by staging column: record columns, reference keys (`ref_*`), embedding. */
-  values: Map<string, string | number | boolean | null>;
-  /** `[1,2,...]` text when the record gives one, null when it clears it. */
-  embedding: string | null;
-  /** False when the record leaves the embedding out: the stored one stays. */
-  embeddingGiven: boolean;
+  /** Tab-separated COPY text fields (no `ord`, no line end). */
+  fields: string;
   /** The natural key, as one string, to find repeats within a batch. */
   key: string;
 }
@@ -100,15 +102,25 @@ function describeError(error: ErrorObject): string {
   return `${where} ${error.message ?? 'is invalid'}`;
 }
 
-function hasNulCharacter(value: unknown): boolean {
-  return typeof value === 'string' && value.includes('\u0000');
-}
-
 /** Checks records of one type against its JSON Schema and the rules a schema cannot say. */
 export class RecordValidator {
   private readonly validate: ValidateFunction;
+  /** The record's columns in staging order, with the COPY text an absent field stands for. */
+  private readonly columns: { field: string; absent: string }[];
+  private readonly referenceParts: { field: string; defaultValue: string | null; required: boolean }[];
 
   constructor(readonly type: RecordType) {
+    this.columns = type.columns.map((column) => ({
+      field: column.field,
+      absent: copyTextValue(column.absentValue) ?? '\\N',
+    }));
+    this.referenceParts = type.references.flatMap((reference) =>
+      reference.parts.map((part) => ({
+        field: part.field,
+        defaultValue: reference.defaultValue ?? null,
+        required: reference.required,
+      })),
+    );
     const ajv = new Ajv({ allErrors: false, strict: true, allowUnionTypes: true });
     ajv.addFormat('date-time', (text: string) => DATE_TIME.test(text) && !Number.isNaN(Date.parse(text)));
     this.validate = ajv.compile(recordJsonSchema(type));
@@ -118,38 +130,32 @@ export class RecordValidator {
     if (!this.validate(raw))
       return { ok: false, reason: `schema: ${describeError(this.validate.errors![0]!)}` };
     const record = raw as Record<string, unknown>;
-    const values = new Map<string, string | number | boolean | null>();
-    for (const column of this.type.columns) {
+    // String concatenation over a fixed field list: this runs once per record of a bulk load.
+    let fields = '';
+    for (const column of this.columns) {
       const value = record[column.field];
-      if (hasNulCharacter(value))
-        return { ok: false, reason: `schema: ${column.field} contains a NUL character` };
-      values.set(
-        column.column,
-        value === undefined ? column.absentValue : (value as string | number | boolean | null),
-      );
+      const text = value === undefined ? column.absent : copyTextValue(value as CopyValue);
+      if (text === null) return { ok: false, reason: `schema: ${column.field} contains a NUL character` };
+      fields += text + '\t';
     }
-    const keyParts: unknown[] = [];
-    for (const reference of this.type.references) {
-      for (const part of reference.parts) {
-        const value = record[part.field] ?? reference.defaultValue ?? null;
-        if (hasNulCharacter(value))
-          return { ok: false, reason: `schema: ${part.field} contains a NUL character` };
-        if (reference.required && value === null)
-          return { ok: false, reason: `schema: missing field ${part.field}` };
-        values.set(part.stageColumn, value as string | number | null);
-      }
+    for (const part of this.referenceParts) {
+      const value = record[part.field] ?? part.defaultValue;
+      if (part.required && value === null)
+        return { ok: false, reason: `schema: missing field ${part.field}` };
+      const text = copyTextValue(value as CopyValue);
+      if (text === null) return { ok: false, reason: `schema: ${part.field} contains a NUL character` };
+      fields += text + '\t';
     }
-    for (const field of this.type.keyFields) keyParts.push(record[field] ?? null);
+    let key = '';
+    for (const field of this.type.keyFields) key += `${String(record[field] ?? '')}\u0000`;
 
-    let embedding: string | null = null;
-    const embeddingGiven = record.embedding !== undefined;
-    if (Array.isArray(record.embedding)) {
-      const problem = embeddingProblem(record.embedding);
-      if (problem) return { ok: false, reason: `embedding: ${problem}` };
-      if ((record.embedding as number[]).every((n) => n === 0))
-        return { ok: false, reason: 'embedding: all numbers are zero (no direction to compare)' };
-      embedding = `[${(record.embedding as number[]).join(',')}]`;
-    }
-    return { ok: true, record: { values, embedding, embeddingGiven, key: JSON.stringify(keyParts) } };
+    const embedding = record.embedding;
+    if (embedding === undefined) return { ok: true, record: { fields: fields + '\\N\tf', key } };
+    if (embedding === null) return { ok: true, record: { fields: fields + '\\N\tt', key } };
+    const problem = embeddingProblem(embedding);
+    if (problem) return { ok: false, reason: `embedding: ${problem}` };
+    if ((embedding as number[]).every((n) => n === 0))
+      return { ok: false, reason: 'embedding: all numbers are zero (no direction to compare)' };
+    return { ok: true, record: { fields: `${fields}[${(embedding as number[]).join(',')}]\tt`, key } };
   }
 }

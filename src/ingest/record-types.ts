@@ -70,6 +70,12 @@ export interface RecordType {
   /** Types whose rows this one references: they are loaded first within a run. */
   dependsOn: string[];
   description: string;
+  /**
+   * False for the join tables: they have no `client_id` (their client is the project's, reached only
+   * through the client-scoped reference joins) and no `last_updated_at`.
+   */
+  tenant: boolean;
+  tracked: boolean;
 }
 
 /** Columns the import never takes from a record: the row's identity, tenancy and bookkeeping. */
@@ -165,8 +171,10 @@ const required = (columns: RecordColumn[], ...fields: string[]) =>
   columns.map((column) => (fields.includes(column.field) ? { ...column, required: true } : column));
 
 function define(
-  type: Omit<RecordType, 'columns' | 'keyFields'> & { columns: RecordColumn[]; keyFields?: string[] },
+  type: Omit<RecordType, 'keyFields' | 'tenant' | 'tracked'> & { keyFields?: string[]; entity: string },
 ): RecordType {
+  const { entity, ...rest } = type;
+  const properties = entityMetadata().getByClassName(entity).properties as Record<string, unknown>;
   const keyFields =
     type.keyFields ??
     type.conflictColumns.flatMap((column) => {
@@ -174,7 +182,7 @@ function define(
       if (reference) return reference.parts.map((part) => part.field);
       return [type.columns.find((c) => c.column === column)!.field];
     });
-  return { ...type, keyFields };
+  return { ...rest, keyFields, tenant: 'client' in properties, tracked: 'lastUpdatedAt' in properties };
 }
 
 /**
@@ -183,6 +191,7 @@ function define(
  */
 export const RECORD_TYPES: readonly RecordType[] = [
   define({
+    entity: 'Workflow',
     name: 'workflow',
     plural: 'Workflows',
     graphqlName: 'Workflow',
@@ -195,6 +204,7 @@ export const RECORD_TYPES: readonly RecordType[] = [
     description: 'A workflow step of the client (key: stepName).',
   }),
   define({
+    entity: 'StatusMapping',
     name: 'statusMapping',
     plural: 'StatusMappings',
     graphqlName: 'StatusMapping',
@@ -210,6 +220,7 @@ export const RECORD_TYPES: readonly RecordType[] = [
     description: 'Maps a raw Jira status name to a flow step (key: statusFrom; workflow by step name).',
   }),
   define({
+    entity: 'IssuetypeHierarchy',
     name: 'issuetypeHierarchy',
     plural: 'IssuetypeHierarchies',
     graphqlName: 'IssuetypeHierarchy',
@@ -222,6 +233,7 @@ export const RECORD_TYPES: readonly RecordType[] = [
     description: 'A level of the issue type hierarchy (key: levelNumber).',
   }),
   define({
+    entity: 'IssuetypeMapping',
     name: 'issuetypeMapping',
     plural: 'IssuetypeMappings',
     graphqlName: 'IssuetypeMapping',
@@ -245,6 +257,7 @@ export const RECORD_TYPES: readonly RecordType[] = [
     description: 'Maps a raw Jira issue type name to a hierarchy level (key: issuetypeFrom).',
   }),
   define({
+    entity: 'Status',
     name: 'status',
     plural: 'Statuses',
     graphqlName: 'Status',
@@ -267,6 +280,7 @@ export const RECORD_TYPES: readonly RecordType[] = [
     description: 'A Jira status (key: externalId; statusMapping by its statusFrom).',
   }),
   define({
+    entity: 'Issuetype',
     name: 'issuetype',
     plural: 'Issuetypes',
     graphqlName: 'Issuetype',
@@ -289,6 +303,7 @@ export const RECORD_TYPES: readonly RecordType[] = [
     description: 'A Jira issue type (key: externalId; issuetypeMapping by its issuetypeFrom).',
   }),
   define({
+    entity: 'Project',
     name: 'project',
     plural: 'Projects',
     graphqlName: 'Project',
@@ -301,6 +316,39 @@ export const RECORD_TYPES: readonly RecordType[] = [
     description: 'A Jira project (key: key).',
   }),
   define({
+    entity: 'ProjectIssuetype',
+    name: 'projectIssuetype',
+    plural: 'ProjectIssuetypes',
+    graphqlName: 'ProjectIssuetype',
+    table: 'projects_issuetypes',
+    source: 'jira',
+    columns: [],
+    references: [
+      byKey('project', 'project_id', 'projects', 'key', 'unknown project key', true),
+      byKey('issuetype', 'issuetype_id', 'issuetypes', 'external_id', 'unknown issue type external id', true),
+    ],
+    conflictColumns: ['project_id', 'issuetype_id'],
+    dependsOn: ['project', 'issuetype'],
+    description: 'An issue type a project uses (key: project key + issuetype external id).',
+  }),
+  define({
+    entity: 'ProjectStatus',
+    name: 'projectStatus',
+    plural: 'ProjectStatuses',
+    graphqlName: 'ProjectStatus',
+    table: 'projects_statuses',
+    source: 'jira',
+    columns: [],
+    references: [
+      byKey('project', 'project_id', 'projects', 'key', 'unknown project key', true),
+      byKey('status', 'status_id', 'statuses', 'external_id', 'unknown status external id', true),
+    ],
+    conflictColumns: ['project_id', 'status_id'],
+    dependsOn: ['project', 'status'],
+    description: 'A status a project uses (key: project key + status external id).',
+  }),
+  define({
+    entity: 'Issue',
     name: 'issue',
     plural: 'Issues',
     graphqlName: 'Issue',
@@ -319,14 +367,18 @@ export const RECORD_TYPES: readonly RecordType[] = [
         false,
       ),
       byKey('status', 'status_id', 'statuses', 'external_id', 'unknown status external id', false),
+      // People by the email of their user row in the client; `assignee` / `reporter` keep the source's text.
+      byKey('assigneeEmail', 'assignee_id', 'users', 'email', 'unknown user email', false),
+      byKey('reporterEmail', 'reporter_id', 'users', 'email', 'unknown user email', false),
       integration('jira'),
     ],
     conflictColumns: ['key'],
     dependsOn: ['project', 'issuetype', 'status'],
     description:
-      'A Jira issue (key: key; project by key, issuetype and status by external id; parentKey links the parent).',
+      'A Jira issue (key: key; project by key, issuetype and status by external id, assignee and reporter users by email; parentKey links the parent).',
   }),
   define({
+    entity: 'IssueChangelog',
     name: 'issueChangelog',
     plural: 'IssueChangelogs',
     graphqlName: 'IssueChangelog',
@@ -344,6 +396,7 @@ export const RECORD_TYPES: readonly RecordType[] = [
     description: 'A status transition of an issue (key: issue + externalId).',
   }),
   define({
+    entity: 'Repository',
     name: 'repository',
     plural: 'Repositories',
     graphqlName: 'Repository',
@@ -356,6 +409,7 @@ export const RECORD_TYPES: readonly RecordType[] = [
     description: 'A GitHub repository (key: fullName, `owner/name`).',
   }),
   define({
+    entity: 'PullRequest',
     name: 'pullRequest',
     plural: 'PullRequests',
     graphqlName: 'PullRequest',
@@ -374,6 +428,7 @@ export const RECORD_TYPES: readonly RecordType[] = [
     description: 'A GitHub pull request (key: repository + number; issue by key).',
   }),
   define({
+    entity: 'PullRequestReview',
     name: 'pullRequestReview',
     plural: 'PullRequestReviews',
     graphqlName: 'PullRequestReview',
@@ -386,6 +441,7 @@ export const RECORD_TYPES: readonly RecordType[] = [
     description: 'A review of a pull request (key: repository + pullRequestNumber + externalId).',
   }),
   define({
+    entity: 'PullRequestCommit',
     name: 'pullRequestCommit',
     plural: 'PullRequestCommits',
     graphqlName: 'PullRequestCommit',
@@ -398,6 +454,7 @@ export const RECORD_TYPES: readonly RecordType[] = [
     description: 'A commit of a pull request (key: repository + pullRequestNumber + externalId, the SHA).',
   }),
   define({
+    entity: 'PullRequestComment',
     name: 'pullRequestComment',
     plural: 'PullRequestComments',
     graphqlName: 'PullRequestComment',
@@ -410,6 +467,7 @@ export const RECORD_TYPES: readonly RecordType[] = [
     description: 'A comment on a pull request (key: repository + pullRequestNumber + externalId).',
   }),
   define({
+    entity: 'JiraPullRequestLink',
     name: 'jiraPullRequestLink',
     plural: 'JiraPullRequestLinks',
     graphqlName: 'JiraPullRequestLink',

@@ -32,6 +32,8 @@ export interface UpsertStatements {
   createStage: string;
   truncateStage: string;
   copyStage: string;
+  /** Statistics of the staging columns the joins use. */
+  analyzeStage: string;
   /** Staged rows whose references name nothing in the client: `ord` and the reason. */
   unresolved: string;
   /** The set-based upsert of the staged rows `$lo <= ord < $hi`, returning each touched row's `ord`. */
@@ -68,7 +70,7 @@ export function upsertStatements(type: RecordType, clientId: number): UpsertStat
     return index >= 0 ? `r${index}.id` : `s.${column}`;
   };
   const currentJoin =
-    `left join ${type.table} cur on cur.client_id = ${client} and ` +
+    `left join ${type.table} cur on ${type.tenant ? `cur.client_id = ${client} and ` : ''}` +
     type.conflictColumns.map((column) => `cur.${column} = ${sourceOf(column)}`).join(' and ');
 
   const targetColumns = [
@@ -86,12 +88,20 @@ export function upsertStatements(type: RecordType, clientId: number): UpsertStat
   const selectedOf = (column: string) => selected[targetColumns.indexOf(column)]!;
   // Rows equal to the stored one are left out before the insert: `on conflict do update` would lock
   // (and WAL-log) every conflicting row even when its WHERE then skips the update.
-  const changedOrNew = `(cur.id is null or (${updated.map((column) => `cur.${column}`).join(', ')}) is distinct from (${updated
+  // The join tables have no id; a key column of a found row is never null either.
+  const currentRow = type.tracked ? 'cur.id' : `cur.${type.conflictColumns[0]!}`;
+  const changedOrNew = `(${currentRow} is null or (${updated.map((column) => `cur.${column}`).join(', ')}) is distinct from (${updated
     .map(selectedOf)
     .join(', ')}))`;
   const conflictTarget = [
     ...(type.conflictColumns.some((c) => type.references.some((r) => r.column === c)) ? [] : ['client_id']),
     ...type.conflictColumns,
+  ];
+  const insertColumns = [...(type.tenant ? ['client_id'] : []), ...targetColumns];
+  const insertValues = [...(type.tenant ? [client] : []), ...targetColumns];
+  const assignments = [
+    ...updated.map((column) => `${column} = excluded.${column}`),
+    ...(type.tracked ? ['last_updated_at = now()'] : []),
   ];
 
   return {
@@ -100,6 +110,11 @@ export function upsertStatements(type: RecordType, clientId: number): UpsertStat
       .map((column) => `"${column.name}" ${column.sqlType}`)
       .join(', ')})`,
     truncateStage: `truncate ${stage}`,
+    analyzeStage: `analyze ${stage} (${[
+      'ord',
+      ...type.references.flatMap((reference) => reference.parts.map((part) => part.stageColumn)),
+      ...type.conflictColumns.filter((column) => columns.some((c) => c.name === column)),
+    ].join(', ')})`,
     copyStage: `copy ${stage} (${columns.map((column) => `"${column.name}"`).join(', ')}) from stdin`,
     unresolved: `select s.ord, concat_ws('; ', ${reasons || 'null'}) as reason
 from ${stage} s
@@ -112,11 +127,10 @@ where ${anyMissing}`,
   ${currentJoin}
   where s.ord >= $1 and s.ord < $2 and not (${anyMissing}) and ${changedOrNew}
 ), upserted as (
-  insert into ${type.table} as t (client_id, ${targetColumns.join(', ')})
-  select ${client}, ${targetColumns.join(', ')} from batch
+  insert into ${type.table} as t (${insertColumns.join(', ')})
+  select ${insertValues.join(', ')} from batch
   on conflict (${conflictTarget.join(', ')}) do update set
-    ${updated.map((column) => `${column} = excluded.${column}`).join(',\n    ')},
-    last_updated_at = now()
+    ${assignments.join(',\n    ')}
   where (${updated.map((column) => `t.${column}`).join(', ')}) is distinct from (${updated
     .map((column) => `excluded.${column}`)
     .join(', ')})

@@ -54,6 +54,7 @@ export function importCommand(run: CliRun): Command {
           rejectsFile: flags.rejects,
           dryRun: flags.dryRun,
           batchSize: flags.batchSize,
+          stdin: run.stdin,
         });
         run.print(
           `${summary.dryRun ? 'dry run, nothing written: ' : ''}${summary.read} read in ${summary.seconds.toFixed(1)} s`,

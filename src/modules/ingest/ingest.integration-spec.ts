@@ -139,6 +139,61 @@ describe('IngestResolver (upsert mutations)', () => {
     expect(again.data.upsertIssues).toMatchObject({ inserted: 0, updated: 0, unchanged: 2, rejected: 0 });
   });
 
+  it("fills a project's statuses and links people by email, within the token's client only", async () => {
+    const projects = await call(etlToken, UPSERT_PROJECTS, { rows: [{ key: 'LNK', name: 'Links' }] });
+    expect(projects.errors).toBeUndefined();
+    const statuses = `mutation ($rows: [ProjectStatusUpsertInput!]!) { upsertProjectStatuses(rows: $rows) { inserted updated unchanged rejected rows { index status reason } } }`;
+    const rows = [
+      { project: 'LNK', status: '3' },
+      { project: 'LNK', status: '10004' },
+      { project: 'LNK', status: 'nope' },
+    ];
+    const first = await call(etlToken, statuses, { rows });
+    expect(first.errors).toBeUndefined();
+    expect(first.data.upsertProjectStatuses).toEqual({
+      inserted: 2,
+      updated: 0,
+      unchanged: 0,
+      rejected: 1,
+      rows: [
+        { index: 0, status: 'INSERTED', reason: null },
+        { index: 1, status: 'INSERTED', reason: null },
+        { index: 2, status: 'REJECTED', reason: 'unknown status external id nope' },
+      ],
+    });
+    const again = await call(etlToken, statuses, { rows: rows.slice(0, 2) });
+    expect(again.data.upsertProjectStatuses).toMatchObject({ inserted: 0, unchanged: 2 });
+    expect(
+      await app.testDb.query(
+        `select s.external_id as status from projects_statuses ps join projects p on p.id = ps.project_id
+           join statuses s on s.id = ps.status_id
+         where p.client_id = $1 and p.key = 'LNK' and s.client_id = $1 order by 1`,
+        [clients[1]!],
+      ),
+    ).toEqual([{ status: '10004' }, { status: '3' }]);
+
+    const people = await call(etlToken, UPSERT_ISSUES, {
+      rows: [
+        { key: 'LNK-1', project: 'LNK', assigneeEmail: 'dev01@globex.example' },
+        { key: 'LNK-2', project: 'LNK', assigneeEmail: 'dev01@acme.example' },
+      ],
+    });
+    expect(people.data.upsertIssues).toMatchObject({
+      inserted: 1,
+      rejected: 1,
+      rows: [
+        { index: 0, status: 'INSERTED', reason: null },
+        { index: 1, status: 'REJECTED', reason: 'unknown user email dev01@acme.example' },
+      ],
+    });
+    expect(
+      await app.testDb.query(
+        `select u.email from issues i join users u on u.id = i.assignee_id where i.client_id = $1 and i.key = 'LNK-1'`,
+        [clients[1]!],
+      ),
+    ).toEqual([{ email: 'dev01@globex.example' }]);
+  });
+
   it('is refused for user and viewer tokens, and the ETL token reads nothing else', async () => {
     for (const role of ['user', 'viewer'] as const) {
       const result = await call(await app.token(role, 1), UPSERT_PROJECTS, { rows: [PROJECT] });
