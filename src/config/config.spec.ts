@@ -107,4 +107,20 @@ describe('loadConfig', () => {
     );
     expect(() => loadConfig({ GRAPHQL_MAX_DEPTH: '0' })).toThrow(ConfigError);
   });
+
+  it('reads the statement timeouts and the cursor secret, with defaults', () => {
+    expect(loadConfig({}).statementTimeouts).toEqual({ requestMs: 5000, mlSessionMs: 300000 });
+    expect(loadConfig({}).cursorSecret).toBeNull();
+    const config = loadConfig({
+      STATEMENT_TIMEOUT_MS: '2500',
+      ML_STATEMENT_TIMEOUT_MS: '600000',
+      CURSOR_SECRET: 'x'.repeat(32),
+    });
+    expect(config.statementTimeouts).toEqual({ requestMs: 2500, mlSessionMs: 600000 });
+    expect(config.cursorSecret).toBe('x'.repeat(32));
+    expect(loadConfig({ STATEMENT_TIMEOUT_MS: '0' }).statementTimeouts.requestMs).toBe(0);
+    expect(() => loadConfig({ STATEMENT_TIMEOUT_MS: '1.5' })).toThrow(ConfigError);
+    expect(() => loadConfig({ ML_STATEMENT_TIMEOUT_MS: '-1' })).toThrow(ConfigError);
+    expect(() => loadConfig({ CURSOR_SECRET: 'too short' })).toThrow(/CURSOR_SECRET must be at least 32/);
+  });
 });

@@ -27,6 +27,13 @@ export interface Config {
     /** Leeway on `exp`/`nbf`/`iat` for clocks that disagree a little. */
     clockToleranceSeconds?: number;
   };
+  /**
+   * Signs pagination cursors (HKDF-derived, so it may equal nothing else); null: derived from
+   * `jwt.secret`, else a random key per process (see common/table-api/cursors.ts).
+   */
+  cursorSecret: string | null;
+  /** How long one SQL statement of a request may run before PostgreSQL cancels it. */
+  statementTimeouts: StatementTimeouts;
   /** Query limits, rate limits, credential re-checks and exposure; see server/ and auth/. */
   security: SecurityConfig;
   /** When a replica gets no reads; see db/read-routing.ts for what the defaults are based on. */
@@ -51,6 +58,16 @@ export interface Config {
     host: string;
   };
 }
+
+export interface StatementTimeouts {
+  /** Every read and mutation transaction of a request (`STATEMENT_TIMEOUT_MS`); 0: none. */
+  requestMs: number;
+  /** The ML monitoring queries' tuned session (`ML_STATEMENT_TIMEOUT_MS`, seed 002's 300 s). */
+  mlSessionMs: number;
+}
+
+/** A few seconds for what a person waits for; the analytical ML session keeps seed 002's 300 s. */
+export const DEFAULT_STATEMENT_TIMEOUTS: StatementTimeouts = { requestMs: 5_000, mlSessionMs: 300_000 };
 
 export type IntrospectionAccess = 'off' | 'admins' | 'authenticated' | 'everyone';
 const INTROSPECTION_ACCESS = ['off', 'admins', 'authenticated', 'everyone'] as const;
@@ -118,6 +135,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const metricsPort = metricsPortText === null ? null : Number(metricsPortText);
   if (metricsPort !== null && (!Number.isInteger(metricsPort) || metricsPort < 0 || metricsPort > 65535))
     throw new ConfigError(`METRICS_PORT is not a port: ${metricsPortText}`);
+  const cursorSecret = nonEmpty(env.CURSOR_SECRET);
+  if (cursorSecret !== null && cursorSecret.length < 32)
+    throw new ConfigError('CURSOR_SECRET must be at least 32 characters');
   const metricsToken = nonEmpty(env.METRICS_TOKEN);
   if (metricsToken !== null && metricsToken.length < 16)
     throw new ConfigError('METRICS_TOKEN must be at least 16 characters');
@@ -136,6 +156,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       issuer: nonEmpty(env.JWT_ISSUER),
       audience: nonEmpty(env.JWT_AUDIENCE),
       clockToleranceSeconds: wholeNumber(env, 'JWT_CLOCK_SKEW_SECONDS', 30),
+    },
+    cursorSecret,
+    statementTimeouts: {
+      requestMs: wholeNumber(env, 'STATEMENT_TIMEOUT_MS', DEFAULT_STATEMENT_TIMEOUTS.requestMs),
+      mlSessionMs: wholeNumber(env, 'ML_STATEMENT_TIMEOUT_MS', DEFAULT_STATEMENT_TIMEOUTS.mlSessionMs),
     },
     security: loadSecurityConfig(env),
     readRouting: {

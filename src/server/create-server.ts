@@ -12,6 +12,8 @@ import { GraphQLError } from 'graphql';
 import { InvalidTokenError } from '../auth/tokens.js';
 import type { TokenService } from '../auth/tokens.js';
 import { CredentialGuard } from '../auth/credential-guard.js';
+import { CursorSigner } from '../common/table-api/cursors.js';
+import type { CursorKeySource } from '../common/table-api/cursors.js';
 import { loadConfig } from '../config/config.js';
 import type { Config } from '../config/config.js';
 import { buildContext } from '../context/build-context.js';
@@ -29,6 +31,7 @@ import { graphqlMetricsPlugin, registerMetricsOnlyRoutes } from './metrics.js';
 import { registerOperationalEndpoints } from './operational-endpoints.js';
 import { adminOnlyIntrospectionPlugin, registerPlayground } from './playground.js';
 import { queryCostPlugin, queryShapeLimits } from './query-limits.js';
+import { queryTimeoutPlugin } from './query-timeout.js';
 import { OperationRateLimiter, rateLimitPlugin, registerClientIpHeader } from './rate-limit.js';
 import { loggerOptions } from './server-logger.js';
 import { textInputGuardPlugin } from './text-input-guard.js';
@@ -36,7 +39,9 @@ import { textInputGuardPlugin } from './text-input-guard.js';
 export interface ServerDependencies {
   /** `security` defaults to what an empty environment gives (see config/config.ts). */
   config: Pick<Config, 'logLevel'> &
-    Partial<Pick<Config, 'security' | 'logFormat' | 'playground' | 'metrics'>>;
+    Partial<Pick<Config, 'security' | 'logFormat' | 'playground' | 'metrics' | 'cursorSecret'>> & {
+      jwt?: Pick<Config['jwt'], 'secret'>;
+    };
   database: Database;
   tokens: TokenService;
   schema: GraphQLSchema;
@@ -55,6 +60,8 @@ export interface GatewayServer {
   credentials: CredentialGuard;
   /** `/metrics` alone, when METRICS_PORT gives it its own listen address; the caller listens. */
   metricsApp: FastifyInstance | null;
+  /** Where the cursor key came from; `per-process` keys differ between instances (start-up warns). */
+  cursorKeySource: CursorKeySource;
 }
 
 /**
@@ -100,6 +107,10 @@ export async function createServer({
   registerPlayground(app, { mode: playground, prefillToken: playground === 'on' ? playgroundToken : null });
 
   const credentials = new CredentialGuard(database, security.credentials);
+  const cursorSigner = CursorSigner.fromSecrets({
+    cursorSecret: config.cursorSecret,
+    jwtSecret: config.jwt?.secret,
+  });
   const shapeLimits = queryShapeLimits(security.queryLimits);
   const apollo = new ApolloServer<Context>({
     schema,
@@ -119,6 +130,7 @@ export async function createServer({
       queryCostPlugin(schema, security.queryLimits.maxCost),
       rateLimitPlugin(new OperationRateLimiter(security.rateLimit)),
       textInputGuardPlugin(),
+      queryTimeoutPlugin(app.log),
       responseShapingPlugin(security.introspection, app.log),
       ...(playground === 'admin' ? [adminOnlyIntrospectionPlugin()] : []),
       {
@@ -156,6 +168,7 @@ export async function createServer({
           request.headers.authorization,
           request.id,
           credentials,
+          cursorSigner,
           metrics,
           tenantScope,
         );
@@ -171,5 +184,5 @@ export async function createServer({
     },
   });
 
-  return { app, apollo, credentials, metricsApp };
+  return { app, apollo, credentials, metricsApp, cursorKeySource: cursorSigner.source };
 }
