@@ -11,6 +11,8 @@ export const ERROR_CODES = [
   'QUERY_LIMIT_EXCEEDED',
   // Too many operations in the window (server/rate-limit.ts); retry after `retryAfterSeconds`.
   'RATE_LIMITED',
+  // PostgreSQL cancelled a statement at the request's statement timeout (db/statement-timeout.ts).
+  'QUERY_TIMEOUT',
   // Apollo's own request-level codes, safe to pass through.
   'GRAPHQL_PARSE_FAILED',
   'GRAPHQL_VALIDATION_FAILED',

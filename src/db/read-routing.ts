@@ -8,6 +8,7 @@ import { NO_READ_PATH_METRICS } from './read-path-metrics.js';
 import { TENANT_SETTING } from './read-session.js';
 import type { ReadTarget, ReadTargetSource } from './read-session.js';
 import type { SqlExecutor } from './sql-executor.js';
+import { statementTimeoutSetting } from './statement-timeout.js';
 
 /** What the router last learned about one streaming replica. */
 export interface ReplicaState {
@@ -91,6 +92,8 @@ export interface ReadRoutingOptions {
   probeTimeoutMs: number;
   /** PGlite's transaction ignores Kysely's access mode, so the ML session says READ ONLY in SQL there. */
   kind: 'postgresql' | 'embedded';
+  /** The ML session's statement timeout (`ML_STATEMENT_TIMEOUT_MS`; seed 002's 300 s by default). */
+  mlStatementTimeoutMs: number;
 }
 
 export const DEFAULT_READ_ROUTING: ReadRoutingOptions = {
@@ -100,6 +103,7 @@ export const DEFAULT_READ_ROUTING: ReadRoutingOptions = {
   readYourWritesMs: 15_000,
   probeTimeoutMs: 1_500,
   kind: 'postgresql',
+  mlStatementTimeoutMs: 300_000,
 };
 
 /** Transaction-local settings (`set_config(name, value, true)`, i.e. SET LOCAL). */
@@ -294,7 +298,11 @@ class ReplicaAwareRouter implements ReadRouter {
   }
 
   withMlSession<T>(fn: (executor: SqlExecutor) => Promise<T>, viewer?: SessionViewer): Promise<T> {
-    return this.withReadOnlySession(ML_SESSION_SETTINGS, fn, viewer);
+    const settings = {
+      ...ML_SESSION_SETTINGS,
+      statement_timeout: statementTimeoutSetting(this.options.mlStatementTimeoutMs),
+    };
+    return this.withReadOnlySession(settings, fn, viewer);
   }
 
   async withReadOnlySession<T>(

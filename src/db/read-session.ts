@@ -2,6 +2,7 @@ import type { AbstractSqlConnection } from '@mikro-orm/sql';
 import type { Pool, PoolClient, QueryConfig } from 'pg';
 
 import { makeRoomForStatement, preparedQuery } from './prepared-statements.js';
+import { statementTimeoutSetting } from './statement-timeout.js';
 import type { SqlExecutor } from './sql-executor.js';
 
 /** The setting the row level security policies compare `client_id` with. */
@@ -38,6 +39,8 @@ export interface ReadSessionOptions {
   clientId: number | null;
   /** Always on the primary (reading back a write). */
   primaryOnly?: boolean;
+  /** `statement_timeout` of the transaction: PostgreSQL cancels a longer statement. Absent: the server's. */
+  statementTimeoutMs?: number;
 }
 
 interface OpenTransaction {
@@ -195,11 +198,16 @@ export class ReadSession implements RequestReader {
   private async beginOn(target: ReadTarget): Promise<OpenTransaction> {
     const pool = await poolOf(target.connection);
     const client = await pool.connect();
-    // One simple-protocol message: the transaction and its tenant arrive together. The value is the
-    // verified token's integer client id (checked above), so inlining it cannot inject anything.
+    // One simple-protocol message: the transaction, its tenant and its statement timeout arrive
+    // together. The values are the verified token's integer client id and a configured integer (both
+    // checked), so inlining them cannot inject anything.
+    const timeout =
+      this.options.statementTimeoutMs === undefined
+        ? ''
+        : `, set_config('statement_timeout', '${statementTimeoutSetting(this.options.statementTimeoutMs)}', true)`;
     const sql =
       `begin read only; ` +
-      `select set_config('${TENANT_SETTING}', '${tenantValue(this.options.clientId)}', true)`;
+      `select set_config('${TENANT_SETTING}', '${tenantValue(this.options.clientId)}', true)${timeout}`;
     const started = Date.now();
     try {
       await client.query(sql);
