@@ -78,7 +78,14 @@ describe('loadConfig', () => {
       production: false,
       introspection: 'admins',
       corsOrigins: [],
-      queryLimits: { maxDepth: 12, maxAliases: 15, maxDirectives: 20, maxTokens: 2000, maxCost: 250_000 },
+      queryLimits: {
+        maxDepth: 12,
+        maxAliases: 15,
+        maxDirectives: 20,
+        maxTokens: 2000,
+        maxCost: 250_000,
+        maxFilterTerms: 500,
+      },
       rateLimit: { windowSeconds: 60, readsPerWindow: 3000, writesPerWindow: 300 },
       credentials: { recheckSeconds: 5, allowSessionlessTokens: false },
     });

@@ -85,6 +85,8 @@ export interface SecurityConfig {
     maxTokens: number;
     /** Rows a request could return at most: page sizes multiplied through nested connections. */
     maxCost: number;
+    /** Input objects in all `filter` arguments of a request (server/filter-size-limit.ts). */
+    maxFilterTerms: number;
   };
   /** Root fields per viewer (per IP when anonymous) per window; 0 turns a limit off. */
   rateLimit: { windowSeconds: number; readsPerWindow: number; writesPerWindow: number };
@@ -222,6 +224,7 @@ function loadSecurityConfig(env: NodeJS.ProcessEnv): SecurityConfig {
       maxDirectives: positiveNumber(env, 'GRAPHQL_MAX_DIRECTIVES', 20),
       maxTokens: positiveNumber(env, 'GRAPHQL_MAX_TOKENS', 2_000),
       maxCost: positiveNumber(env, 'GRAPHQL_MAX_COST', 250_000),
+      maxFilterTerms: positiveNumber(env, 'GRAPHQL_MAX_FILTER_TERMS', 500),
     },
     rateLimit: {
       windowSeconds: positiveNumber(env, 'RATE_LIMIT_WINDOW_SECONDS', 60),

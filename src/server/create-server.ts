@@ -30,6 +30,7 @@ import {
 import { graphqlMetricsPlugin, registerMetricsOnlyRoutes } from './metrics.js';
 import { registerOperationalEndpoints } from './operational-endpoints.js';
 import { adminOnlyIntrospectionPlugin, registerPlayground } from './playground.js';
+import { filterSizePlugin } from './filter-size-limit.js';
 import { queryCostPlugin, queryShapeLimits } from './query-limits.js';
 import { queryTimeoutPlugin } from './query-timeout.js';
 import { OperationRateLimiter, rateLimitPlugin, registerClientIpHeader } from './rate-limit.js';
@@ -124,9 +125,11 @@ export async function createServer({
       ApolloServerPluginCacheControlDisabled(),
       graphqlMetricsPlugin(metrics),
       // In this order, after parsing and validation (depth, aliases, directives, tokens) and before
-      // any resolver runs: who may introspect, what a request costs, how many operations it holds,
-      // and whether its text can be stored.
+      // any resolver runs: who may introspect, how big its filters are, what a request costs, how many
+      // operations it holds, and whether its text can be stored.
       introspectionGatePlugin(security.introspection),
+      // The filter size first: the cost estimate coerces the variables, which a huge filter makes slow.
+      filterSizePlugin(security.queryLimits.maxFilterTerms),
       queryCostPlugin(schema, security.queryLimits.maxCost),
       rateLimitPlugin(new OperationRateLimiter(security.rateLimit)),
       textInputGuardPlugin(),
