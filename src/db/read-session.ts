@@ -165,6 +165,10 @@ export class ReadSession implements RequestReader {
   }
 
   private open(): Promise<OpenTransaction> {
+    // A statement still in flight when the response was sent (its sibling failed, e.g. at the
+    // statement timeout, and the resolver gave up) must not open a transaction nobody would end: its
+    // connection would never return to the pool.
+    if (this.ended && !this.transaction) return Promise.reject(new Error('read session already ended'));
     if (!this.transaction) {
       const opening: Promise<OpenTransaction> = this.begin().then(
         (transaction) => {

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import pg from 'pg';
 
 import { openDatabase } from '../db/database.js';
+import { poolUsage } from '../db/pool-usage.js';
 import type { Database } from '../db/database.js';
 import { buildGatewaySchema } from '../graphql/build-schema.js';
 import { QUERY_TIMEOUT_MESSAGE } from '../graphql/format-error.js';
@@ -203,6 +204,47 @@ describe('cursors bound to where they came from, and statement timeouts', () => 
     });
   });
 
+  describe('filter size', () => {
+    const QUERY =
+      'query ($filter: IssueFilter) { issues(filter: $filter, first: 5) { totalCount nodes { id } } }';
+    const orOf = (terms: number) => ({
+      or: Array.from({ length: terms }, (_, i) => ({ summary: { contains: `no such text ${i}` } })),
+    });
+
+    it("refuses the hardening issue's 20,000-term or filter (in variables) before coercing it or running SQL", async () => {
+      const { result, queries } = await statementsOf(QUERY, {
+        as: 'user',
+        variables: { filter: orOf(20_000) },
+      });
+      expect(result.status).toBe(400);
+      expect(result.data).toBeUndefined();
+      expect(result.errors).toEqual([
+        {
+          message: 'Input objects in filters 40001 exceeds the limit of 500 (GRAPHQL_MAX_FILTER_TERMS)',
+          extensions: {
+            code: 'QUERY_LIMIT_EXCEEDED',
+            limit: 'filterTerms',
+            maximum: 500,
+            found: 40_001,
+            requestId: expect.any(String),
+          },
+        },
+      ]);
+      expect(queries).toEqual([]);
+    });
+
+    it('counts the filters of nested connections and lets a filter within the limit through', async () => {
+      const nested = `query ($filter: IssueFilter) {
+        projects(first: 2, filter: { key: { isNull: false } }) { nodes { issues(filter: $filter) { totalCount } } } }`;
+      const refused = await app.graphql(nested, { as: 'user', variables: { filter: orOf(250) } });
+      // 1 + 2 per term of the variable, and the project filter's two objects.
+      expect(refused.errors![0]!.extensions).toMatchObject({ limit: 'filterTerms', found: 503 });
+      const fine = await app.graphql(QUERY, { as: 'user', variables: { filter: orOf(200) } });
+      expect(fine.errors).toBeUndefined();
+      expect(fine.data.issues.totalCount).toBe(0);
+    });
+  });
+
   describe('statement timeouts', () => {
     const TIMEOUT_MS = 300;
     let slow: { database: Database; server: GatewayServer; url: string; sql: CapturedQuery[] };
@@ -274,7 +316,8 @@ describe('cursors bound to where they came from, and statement timeouts', () => 
         const {
           rows: [{ lsn }],
         } = await holder.query<{ lsn: string }>('select pg_current_wal_insert_lsn()::text as lsn');
-        const deadline = Date.now() + 15_000;
+        // Generous: the shared replica may lag behind other test databases' writes.
+        const deadline = Date.now() + 60_000;
         for (;;) {
           const [{ replayed }] = await app.testDb.query<{ replayed: boolean }>(
             'select pg_last_wal_replay_lsn() >= $1::pg_lsn as replayed',
@@ -282,7 +325,15 @@ describe('cursors bound to where they came from, and statement timeouts', () => 
             'replica',
           );
           if (replayed) break;
-          if (Date.now() > deadline) throw new Error('the replica did not replay the lock');
+          if (Date.now() > deadline) {
+            const waiting = await app.testDb.query(
+              `select pid, state, wait_event_type, wait_event, backend_type, left(query, 80) as query
+                 from pg_stat_activity where datname = current_database() or backend_type = 'startup'`,
+              [],
+              'replica',
+            );
+            throw new Error(`the replica did not replay the lock: ${JSON.stringify(waiting)}`);
+          }
           await new Promise((resolve) => setTimeout(resolve, 50));
         }
         return await fn();
@@ -313,7 +364,18 @@ describe('cursors bound to where they came from, and statement timeouts', () => 
       expect(after.status).toBe(200);
       expect(after.errors).toBeUndefined();
       expect(after.data.issues.nodes.length).toBeGreaterThan(0);
-    });
+      // No connection stays lent out: the count that was still queued when the page timed out must not
+      // open a transaction after the response ended the request's read session.
+      const lent = async () =>
+        (await poolUsage(slow.database.orm, 'postgresql')).reduce(
+          (sum, pool) => sum + pool.total - pool.idle,
+          0,
+        );
+      const deadline = Date.now() + 5_000;
+      while ((await lent()) > 0 && Date.now() < deadline)
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(await lent()).toBe(0);
+    }, 120_000);
 
     it('gives the ML monitoring session its own timeout (ML_STATEMENT_TIMEOUT_MS) and answers QUERY_TIMEOUT past it', async () => {
       const token = await app.token('admin');
@@ -328,7 +390,7 @@ describe('cursors bound to where they came from, and statement timeouts', () => 
       const result = await whileLocked('ml_anomaly_alerts', () => post(ALERTS, token));
       expectTimeout(result, ['anomalyAlerts']);
       expect(result.took).toBeLessThan(400 + 4_000);
-    });
+    }, 120_000);
 
     it('cancels a mutation blocked past the timeout and writes nothing', async () => {
       const [{ id: integrationId }] = await app.testDb.query<{ id: number }>(
