@@ -245,6 +245,34 @@ describe('cursors bound to where they came from, and statement timeouts', () => 
     });
   });
 
+  describe('dates PostgreSQL cannot store', () => {
+    it.each(['0000-01-01T00:00:00Z', '+010000-01-01T00:00:00Z'])(
+      'refuses %s in a filter and in a mutation input as BAD_USER_INPUT, running no SQL, writing nothing',
+      async (date) => {
+        const filtered = await statementsOf(
+          'query ($date: DateTimeISO) { issues(filter: { created: { gte: $date } }) { totalCount } }',
+          { as: 'user', variables: { date } },
+        );
+        expect(filtered.result.errors?.map((error) => error.extensions?.code)).toEqual(['BAD_USER_INPUT']);
+        expect(filtered.queries).toEqual([]);
+        const [{ id: integrationId }] = await app.testDb.query<{ id: number }>(
+          `select i.id from integrations i join users u on u.client_id = i.client_id
+            where u.email = 'user@acme.example' order by i.id limit 1`,
+        );
+        const created = await statementsOf(
+          'mutation ($input: IssueCreateInput!) { createIssue(input: $input) { id } }',
+          {
+            as: 'user',
+            variables: { input: { key: 'DATE-0', summary: 'a date', integrationId, created: date } },
+          },
+        );
+        expect(created.result.errors?.map((error) => error.extensions?.code)).toEqual(['BAD_USER_INPUT']);
+        expect(leaks(created.result)).toBeNull();
+        expect(await app.testDb.query(`select id from issues where key = 'DATE-0'`)).toEqual([]);
+      },
+    );
+  });
+
   describe('statement timeouts', () => {
     const TIMEOUT_MS = 300;
     let slow: { database: Database; server: GatewayServer; url: string; sql: CapturedQuery[] };
