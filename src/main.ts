@@ -50,7 +50,7 @@ async function main(): Promise<void> {
 
   // Demo tokens only where the demo lives: the embedded database signed with its own development secret.
   const demoTokens = embedded && !config.jwt.secret ? await mintDemoTokens(database, tokens) : [];
-  const { app, metricsApp } = await createServer({
+  const { app, metricsApp, cursorKeySource } = await createServer({
     config,
     database,
     tokens,
@@ -61,6 +61,13 @@ async function main(): Promise<void> {
     app.log.warn(
       { pending },
       `pending migrations: ${pending.join(', ')}; run \`npx pulse migrate up\` before serving traffic`,
+    );
+  }
+  if (cursorKeySource === 'per-process' && !embedded) {
+    app.log.warn(
+      'neither CURSOR_SECRET nor JWT_SECRET is set: pagination cursors are signed with a key of this ' +
+        'process, so they stop working at a restart and another gateway instance refuses them; set ' +
+        'CURSOR_SECRET (the same on every instance)',
     );
   }
   await app.listen({ host: config.host, port: config.port });

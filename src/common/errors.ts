@@ -14,6 +14,8 @@ export const ERROR_CODES = [
   // The database could not answer (primary unreachable, replica conflict); nothing was written by the
   // failed operation; retry after `retryAfterSeconds` (db/database-faults.ts).
   'DATABASE_UNAVAILABLE',
+  // PostgreSQL cancelled a statement at the request's statement timeout (db/statement-timeout.ts).
+  'QUERY_TIMEOUT',
   // Apollo's own request-level codes, safe to pass through.
   'GRAPHQL_PARSE_FAILED',
   'GRAPHQL_VALIDATION_FAILED',

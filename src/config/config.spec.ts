@@ -78,7 +78,14 @@ describe('loadConfig', () => {
       production: false,
       introspection: 'admins',
       corsOrigins: [],
-      queryLimits: { maxDepth: 12, maxAliases: 15, maxDirectives: 20, maxTokens: 2000, maxCost: 250_000 },
+      queryLimits: {
+        maxDepth: 12,
+        maxAliases: 15,
+        maxDirectives: 20,
+        maxTokens: 2000,
+        maxCost: 250_000,
+        maxFilterTerms: 500,
+      },
       rateLimit: { windowSeconds: 60, readsPerWindow: 3000, writesPerWindow: 300 },
       credentials: { recheckSeconds: 5, allowSessionlessTokens: false },
     });
@@ -106,5 +113,21 @@ describe('loadConfig', () => {
       'RATE_LIMIT_READS must be a whole number (0 or more): -1',
     );
     expect(() => loadConfig({ GRAPHQL_MAX_DEPTH: '0' })).toThrow(ConfigError);
+  });
+
+  it('reads the statement timeouts and the cursor secret, with defaults', () => {
+    expect(loadConfig({}).statementTimeouts).toEqual({ requestMs: 5000, mlSessionMs: 300000 });
+    expect(loadConfig({}).cursorSecret).toBeNull();
+    const config = loadConfig({
+      STATEMENT_TIMEOUT_MS: '2500',
+      ML_STATEMENT_TIMEOUT_MS: '600000',
+      CURSOR_SECRET: 'x'.repeat(32),
+    });
+    expect(config.statementTimeouts).toEqual({ requestMs: 2500, mlSessionMs: 600000 });
+    expect(config.cursorSecret).toBe('x'.repeat(32));
+    expect(loadConfig({ STATEMENT_TIMEOUT_MS: '0' }).statementTimeouts.requestMs).toBe(0);
+    expect(() => loadConfig({ STATEMENT_TIMEOUT_MS: '1.5' })).toThrow(ConfigError);
+    expect(() => loadConfig({ ML_STATEMENT_TIMEOUT_MS: '-1' })).toThrow(ConfigError);
+    expect(() => loadConfig({ CURSOR_SECRET: 'too short' })).toThrow(/CURSOR_SECRET must be at least 32/);
   });
 });

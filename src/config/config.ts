@@ -32,6 +32,13 @@ export interface Config {
     /** Leeway on `exp`/`nbf`/`iat` for clocks that disagree a little. */
     clockToleranceSeconds?: number;
   };
+  /**
+   * Signs pagination cursors (HKDF-derived, so it may equal nothing else); null: derived from
+   * `jwt.secret`, else a random key per process (see common/table-api/cursors.ts).
+   */
+  cursorSecret: string | null;
+  /** How long one SQL statement of a request may run before PostgreSQL cancels it. */
+  statementTimeouts: StatementTimeouts;
   /** Query limits, rate limits, credential re-checks and exposure; see server/ and auth/. */
   security: SecurityConfig;
   /** When a replica gets no reads; see db/read-routing.ts for what the defaults are based on. */
@@ -57,6 +64,16 @@ export interface Config {
   };
 }
 
+export interface StatementTimeouts {
+  /** Every read and mutation transaction of a request (`STATEMENT_TIMEOUT_MS`); 0: none. */
+  requestMs: number;
+  /** The ML monitoring queries' tuned session (`ML_STATEMENT_TIMEOUT_MS`, seed 002's 300 s). */
+  mlSessionMs: number;
+}
+
+/** A few seconds for what a person waits for; the analytical ML session keeps seed 002's 300 s. */
+export const DEFAULT_STATEMENT_TIMEOUTS: StatementTimeouts = { requestMs: 5_000, mlSessionMs: 300_000 };
+
 export type IntrospectionAccess = 'off' | 'admins' | 'authenticated' | 'everyone';
 const INTROSPECTION_ACCESS = ['off', 'admins', 'authenticated', 'everyone'] as const;
 
@@ -73,6 +90,8 @@ export interface SecurityConfig {
     maxTokens: number;
     /** Rows a request could return at most: page sizes multiplied through nested connections. */
     maxCost: number;
+    /** Input objects in all `filter` arguments of a request (server/filter-size-limit.ts). */
+    maxFilterTerms: number;
   };
   /** Root fields per viewer (per IP when anonymous) per window; 0 turns a limit off. */
   rateLimit: { windowSeconds: number; readsPerWindow: number; writesPerWindow: number };
@@ -129,6 +148,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const metricsPort = metricsPortText === null ? null : Number(metricsPortText);
   if (metricsPort !== null && (!Number.isInteger(metricsPort) || metricsPort < 0 || metricsPort > 65535))
     throw new ConfigError(`METRICS_PORT is not a port: ${metricsPortText}`);
+  const cursorSecret = nonEmpty(env.CURSOR_SECRET);
+  if (cursorSecret !== null && cursorSecret.length < 32)
+    throw new ConfigError('CURSOR_SECRET must be at least 32 characters');
   const metricsToken = nonEmpty(env.METRICS_TOKEN);
   if (metricsToken !== null && metricsToken.length < 16)
     throw new ConfigError('METRICS_TOKEN must be at least 16 characters');
@@ -148,6 +170,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       issuer: nonEmpty(env.JWT_ISSUER),
       audience: nonEmpty(env.JWT_AUDIENCE),
       clockToleranceSeconds: wholeNumber(env, 'JWT_CLOCK_SKEW_SECONDS', 30),
+    },
+    cursorSecret,
+    statementTimeouts: {
+      requestMs: wholeNumber(env, 'STATEMENT_TIMEOUT_MS', DEFAULT_STATEMENT_TIMEOUTS.requestMs),
+      mlSessionMs: wholeNumber(env, 'ML_STATEMENT_TIMEOUT_MS', DEFAULT_STATEMENT_TIMEOUTS.mlSessionMs),
     },
     security: loadSecurityConfig(env),
     readRouting: {
@@ -209,6 +236,7 @@ function loadSecurityConfig(env: NodeJS.ProcessEnv): SecurityConfig {
       maxDirectives: positiveNumber(env, 'GRAPHQL_MAX_DIRECTIVES', 20),
       maxTokens: positiveNumber(env, 'GRAPHQL_MAX_TOKENS', 2_000),
       maxCost: positiveNumber(env, 'GRAPHQL_MAX_COST', 250_000),
+      maxFilterTerms: positiveNumber(env, 'GRAPHQL_MAX_FILTER_TERMS', 500),
     },
     rateLimit: {
       windowSeconds: positiveNumber(env, 'RATE_LIMIT_WINDOW_SECONDS', 60),

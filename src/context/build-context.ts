@@ -2,6 +2,7 @@ import { authenticateBearer } from '../auth/credential-guard.js';
 import type { CredentialGuard } from '../auth/credential-guard.js';
 import { bearerToken } from '../auth/tokens.js';
 import type { TokenService } from '../auth/tokens.js';
+import type { CursorSigner } from '../common/table-api/cursors.js';
 import { TableLoaders } from '../common/table-api/table-loaders.js';
 import { TENANT_FILTER } from '../common/tenant-filter.js';
 import type { TenantFilterParams } from '../common/tenant-filter.js';
@@ -29,6 +30,7 @@ export async function buildContext(
   authorization: string | undefined,
   requestId: string,
   credentials: CredentialGuard,
+  cursorSigner: CursorSigner,
   metrics: ReadPathMetrics = NO_READ_PATH_METRICS,
   tenantScope: TenantScopeMode = 'application-and-database',
   readAfterLsn: bigint | null = null,
@@ -52,6 +54,7 @@ export async function buildContext(
     em,
     database,
     reader,
+    cursors: cursorSigner.forViewer(viewer),
     loaders: new TableLoaders(reader, scope, metrics),
   };
 }

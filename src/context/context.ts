@@ -1,6 +1,7 @@
 import type { SqlEntityManager } from '@mikro-orm/sql';
 
 import type { Viewer } from '../auth/tokens.js';
+import type { ViewerCursors } from '../common/table-api/cursors.js';
 import type { TableLoaders } from '../common/table-api/table-loaders.js';
 import type { Scope } from '../common/table-api/table-sql.js';
 import type { Database } from '../db/database.js';
@@ -28,6 +29,8 @@ export interface Context {
    * tenant setting first; ended by the server once the response is ready.
    */
   reader: RequestReader;
+  /** Signs and checks this viewer's pagination cursors (bound to the viewer, connection and order). */
+  cursors: ViewerCursors;
   /** This request's DataLoaders; never shared with another request. */
   loaders: TableLoaders;
 }

@@ -7,8 +7,8 @@ import type { MikroORM, Options } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/sql';
 import lockfile from 'proper-lockfile';
 
-import { DEFAULT_CONNECT_TIMEOUT_MS } from '../config/config.js';
-import type { Config } from '../config/config.js';
+import { DEFAULT_CONNECT_TIMEOUT_MS, DEFAULT_STATEMENT_TIMEOUTS } from '../config/config.js';
+import type { Config, StatementTimeouts } from '../config/config.js';
 import { EmbeddedDatabaseBusyError, assertUsableDatabaseUrl, connectionFailure } from './database-errors.js';
 import { baseOrmOptions } from './orm-options.js';
 import { createReadRouter } from './read-routing.js';
@@ -32,6 +32,11 @@ export interface Database {
    * connection that concurrent requests share, so there each statement runs on its own.
    */
   openReadSession(options: ReadSessionOptions): RequestReader;
+  /**
+   * How long a statement of a request may run: every read session and mutation transaction of a
+   * request sets `statementTimeouts.requestMs` locally, the ML session `mlSessionMs`.
+   */
+  statementTimeouts: StatementTimeouts;
   /** A fresh entity manager for one unit of work (a request, a CLI command). */
   fork(): SqlEntityManager;
   close(): Promise<void>;
@@ -43,7 +48,7 @@ export interface Database {
  */
 export async function openDatabase(
   config: Pick<Config, 'databaseUrl' | 'replicaUrls' | 'embeddedDataDir' | 'logSql'> &
-    Partial<Pick<Config, 'readRouting' | 'databaseConnectTimeoutMs'>>,
+    Partial<Pick<Config, 'readRouting' | 'databaseConnectTimeoutMs' | 'statementTimeouts'>>,
   /** Extra ORM options (tests capture SQL through `logger`). */
   overrides: Partial<Options> = {},
 ): Promise<Database> {
@@ -92,13 +97,21 @@ export async function openDatabase(
       throw error;
     }
   }
-  const router = await createReadRouter(orm, { ...config.readRouting, kind });
+  const statementTimeouts = config.statementTimeouts ?? DEFAULT_STATEMENT_TIMEOUTS;
+  const router = await createReadRouter(orm, {
+    ...config.readRouting,
+    kind,
+    mlStatementTimeoutMs: statementTimeouts.mlSessionMs,
+  });
   return {
     kind,
     orm,
     router,
+    statementTimeouts,
     openReadSession: (options) => {
-      if (kind === 'postgresql') return new ReadSession(router, options);
+      if (kind === 'postgresql') {
+        return new ReadSession(router, { statementTimeoutMs: statementTimeouts.requestMs, ...options });
+      }
       const executor = options.primaryOnly
         ? router.writer()
         : router.reader(options.viewerKey, options.readAfterLsn ?? null);

@@ -9,6 +9,7 @@ import { TENANT_SETTING } from './read-session.js';
 import { freshEnough, replayedAsOf } from './replica-freshness.js';
 import type { ReadTarget, ReadTargetSource } from './read-session.js';
 import type { SqlExecutor } from './sql-executor.js';
+import { statementTimeoutSetting } from './statement-timeout.js';
 
 /** What the router last learned about one streaming replica. */
 export interface ReplicaState {
@@ -96,6 +97,8 @@ export interface ReadRoutingOptions {
   probeTimeoutMs: number;
   /** PGlite's transaction ignores Kysely's access mode, so the ML session says READ ONLY in SQL there. */
   kind: 'postgresql' | 'embedded';
+  /** The ML session's statement timeout (`ML_STATEMENT_TIMEOUT_MS`; seed 002's 300 s by default). */
+  mlStatementTimeoutMs: number;
 }
 
 export const DEFAULT_READ_ROUTING: ReadRoutingOptions = {
@@ -105,6 +108,7 @@ export const DEFAULT_READ_ROUTING: ReadRoutingOptions = {
   readYourWritesMs: 15_000,
   probeTimeoutMs: 1_500,
   kind: 'postgresql',
+  mlStatementTimeoutMs: 300_000,
 };
 
 /** Transaction-local settings (`set_config(name, value, true)`, i.e. SET LOCAL). */
@@ -306,7 +310,11 @@ class ReplicaAwareRouter implements ReadRouter {
   }
 
   withMlSession<T>(fn: (executor: SqlExecutor) => Promise<T>, viewer?: SessionViewer): Promise<T> {
-    return this.withReadOnlySession(ML_SESSION_SETTINGS, fn, viewer);
+    const settings = {
+      ...ML_SESSION_SETTINGS,
+      statement_timeout: statementTimeoutSetting(this.options.mlStatementTimeoutMs),
+    };
+    return this.withReadOnlySession(settings, fn, viewer);
   }
 
   async withReadOnlySession<T>(

@@ -2,6 +2,7 @@ import type { AbstractSqlConnection } from '@mikro-orm/sql';
 import type { Pool, PoolClient, QueryConfig } from 'pg';
 
 import { makeRoomForStatement, preparedQuery } from './prepared-statements.js';
+import { statementTimeoutSetting } from './statement-timeout.js';
 import type { SqlExecutor } from './sql-executor.js';
 
 /** The setting the row level security policies compare `client_id` with. */
@@ -40,6 +41,8 @@ export interface ReadSessionOptions {
   primaryOnly?: boolean;
   /** The caller's causal token (`x-pulse-lsn`): only a replica that has replayed it may serve. */
   readAfterLsn?: bigint | null;
+  /** `statement_timeout` of the transaction: PostgreSQL cancels a longer statement. Absent: the server's. */
+  statementTimeoutMs?: number;
 }
 
 interface OpenTransaction {
@@ -164,6 +167,10 @@ export class ReadSession implements RequestReader {
   }
 
   private open(): Promise<OpenTransaction> {
+    // A statement still in flight when the response was sent (its sibling failed, e.g. at the
+    // statement timeout, and the resolver gave up) must not open a transaction nobody would end: its
+    // connection would never return to the pool.
+    if (this.ended && !this.transaction) return Promise.reject(new Error('read session already ended'));
     if (!this.transaction) {
       const opening: Promise<OpenTransaction> = this.begin().then(
         (transaction) => {
@@ -197,11 +204,16 @@ export class ReadSession implements RequestReader {
   private async beginOn(target: ReadTarget): Promise<OpenTransaction> {
     const pool = await poolOf(target.connection);
     const client = await pool.connect();
-    // One simple-protocol message: the transaction and its tenant arrive together. The value is the
-    // verified token's integer client id (checked above), so inlining it cannot inject anything.
+    // One simple-protocol message: the transaction, its tenant and its statement timeout arrive
+    // together. The values are the verified token's integer client id and a configured integer (both
+    // checked), so inlining them cannot inject anything.
+    const timeout =
+      this.options.statementTimeoutMs === undefined
+        ? ''
+        : `, set_config('statement_timeout', '${statementTimeoutSetting(this.options.statementTimeoutMs)}', true)`;
     const sql =
       `begin read only; ` +
-      `select set_config('${TENANT_SETTING}', '${tenantValue(this.options.clientId)}', true)`;
+      `select set_config('${TENANT_SETTING}', '${tenantValue(this.options.clientId)}', true)${timeout}`;
     const started = Date.now();
     try {
       await client.query(sql);

@@ -3,7 +3,13 @@ import type { GraphQLFormattedError } from 'graphql';
 import { ERROR_CODES } from '../common/errors.js';
 import type { ErrorCode } from '../common/errors.js';
 import { databaseUnavailable, isDatabaseUnavailable } from '../db/database-faults.js';
+import { isStatementTimeout } from '../db/statement-timeout.js';
 import { QueryLimitError } from '../server/query-limits.js';
+
+/** What a client reads when PostgreSQL cancelled a statement of its request at the statement timeout. */
+export const QUERY_TIMEOUT_MESSAGE =
+  'The query took too long and the database cancelled it (statement timeout). Ask for less: a smaller ' +
+  '`first`, a narrower `filter`, fewer nested connections; or try again later if the service is busy.';
 
 /** Whether an error is one we raised on purpose with a code a client may see (else it is masked). */
 export function isClientFacingCode(code: unknown): code is ErrorCode {
@@ -16,7 +22,9 @@ export function isClientFacingCode(code: unknown): code is ErrorCode {
 
 /**
  * The one place errors leave the server. Coded errors we raised pass through (message, code and safe
- * extensions); anything else (a database error, a bug) becomes a generic INTERNAL_SERVER_ERROR. The
+ * extensions); a statement the database cancelled at the statement timeout, wherever it ran (read
+ * session, ML session, mutation, bulk upsert), becomes QUERY_TIMEOUT; anything else (a database error,
+ * a bug) becomes a generic INTERNAL_SERVER_ERROR. The
  * details of those are logged by the request's own logger (server/exposure.ts), with its request id,
  * never returned: no stack trace, SQL or secret reaches the caller.
  */
@@ -26,6 +34,14 @@ export function createErrorFormatter() {
     if (limitError) {
       const { http: _http, ...extensions } = limitError.extensions;
       return { message: limitError.message, locations: formatted.locations, extensions };
+    }
+    if (isStatementTimeout(error)) {
+      return {
+        message: QUERY_TIMEOUT_MESSAGE,
+        locations: formatted.locations,
+        path: formatted.path,
+        extensions: { code: 'QUERY_TIMEOUT' },
+      };
     }
     const code = formatted.extensions?.code;
     if (isClientFacingCode(code)) {

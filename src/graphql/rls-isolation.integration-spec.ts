@@ -145,7 +145,7 @@ describe('row level security through the GraphQL API', () => {
     }
   }, 120_000);
 
-  it('sets the tenant at the start of each read transaction, in the round trip of its begin', async () => {
+  it('sets the tenant (and the statement timeout) at the start of each read transaction, in the round trip of its begin', async () => {
     await replicaCaughtUp(app);
     app.sql.clear();
     dataOf(
@@ -155,7 +155,8 @@ describe('row level security through the GraphQL API', () => {
     expect(queries[0]!.transactionControl).toBe(true);
     expect(queries[0]!.sql).toMatch(
       new RegExp(
-        `^begin read only; select set_config\\('${TENANT_SETTING.replace('.', '\\.')}', '${clients.globex}', true\\)$`,
+        `^begin read only; select set_config\\('${TENANT_SETTING.replace('.', '\\.')}', '${clients.globex}', true\\), ` +
+          `set_config\\('statement_timeout', '5s', true\\)$`,
       ),
     );
     expect(queries.at(-1)!).toMatchObject({ sql: 'commit', transactionControl: true });

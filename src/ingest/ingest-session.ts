@@ -4,6 +4,7 @@ import { pipeline } from 'node:stream/promises';
 import type pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 
+import { statementTimeoutSetting } from '../db/statement-timeout.js';
 import type { RecordType } from './record-types.js';
 import { upsertStatements } from './upsert-sql.js';
 import type { UpsertStatements } from './upsert-sql.js';
@@ -59,10 +60,16 @@ export class IngestSession {
     readonly clientId: number,
   ) {}
 
-  async begin(): Promise<void> {
+  /** `statementTimeoutMs`: a GraphQL call's statement timeout (the CLI's long imports run without one). */
+  async begin(options: { statementTimeoutMs?: number } = {}): Promise<void> {
     await this.connection.query('begin');
     // Row level security: the runtime role sees and writes only the client named here.
     await this.connection.query(`select set_config('pulse.client_id', $1, true)`, [String(this.clientId)]);
+    if (options.statementTimeoutMs !== undefined) {
+      await this.connection.query(`select set_config('statement_timeout', $1, true)`, [
+        statementTimeoutSetting(options.statementTimeoutMs),
+      ]);
+    }
   }
 
   async commit(): Promise<void> {

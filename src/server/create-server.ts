@@ -12,6 +12,8 @@ import { GraphQLError } from 'graphql';
 import { InvalidTokenError } from '../auth/tokens.js';
 import type { TokenService } from '../auth/tokens.js';
 import { CredentialGuard } from '../auth/credential-guard.js';
+import { CursorSigner } from '../common/table-api/cursors.js';
+import type { CursorKeySource } from '../common/table-api/cursors.js';
 import { loadConfig } from '../config/config.js';
 import type { Config } from '../config/config.js';
 import { buildContext } from '../context/build-context.js';
@@ -31,7 +33,9 @@ import { registerOperationalEndpoints } from './operational-endpoints.js';
 import { CAUSAL_TOKEN_HEADER, causalTokenPlugin, readAfterLsnOf } from './causal-token.js';
 import { contextDatabaseUnavailable, databaseFaultStatusPlugin } from './database-fault-status.js';
 import { adminOnlyIntrospectionPlugin, registerPlayground } from './playground.js';
+import { filterSizePlugin } from './filter-size-limit.js';
 import { queryCostPlugin, queryShapeLimits } from './query-limits.js';
+import { queryTimeoutPlugin } from './query-timeout.js';
 import { OperationRateLimiter, rateLimitPlugin, registerClientIpHeader } from './rate-limit.js';
 import { loggerOptions } from './server-logger.js';
 import { textInputGuardPlugin } from './text-input-guard.js';
@@ -39,7 +43,9 @@ import { textInputGuardPlugin } from './text-input-guard.js';
 export interface ServerDependencies {
   /** `security` defaults to what an empty environment gives (see config/config.ts). */
   config: Pick<Config, 'logLevel'> &
-    Partial<Pick<Config, 'security' | 'logFormat' | 'playground' | 'metrics'>>;
+    Partial<Pick<Config, 'security' | 'logFormat' | 'playground' | 'metrics' | 'cursorSecret'>> & {
+      jwt?: Pick<Config['jwt'], 'secret'>;
+    };
   database: Database;
   tokens: TokenService;
   schema: GraphQLSchema;
@@ -58,6 +64,8 @@ export interface GatewayServer {
   credentials: CredentialGuard;
   /** `/metrics` alone, when METRICS_PORT gives it its own listen address; the caller listens. */
   metricsApp: FastifyInstance | null;
+  /** Where the cursor key came from; `per-process` keys differ between instances (start-up warns). */
+  cursorKeySource: CursorKeySource;
 }
 
 /**
@@ -103,6 +111,10 @@ export async function createServer({
   registerPlayground(app, { mode: playground, prefillToken: playground === 'on' ? playgroundToken : null });
 
   const credentials = new CredentialGuard(database, security.credentials);
+  const cursorSigner = CursorSigner.fromSecrets({
+    cursorSecret: config.cursorSecret,
+    jwtSecret: config.jwt?.secret,
+  });
   const shapeLimits = queryShapeLimits(security.queryLimits);
   const apollo = new ApolloServer<Context>({
     schema,
@@ -116,12 +128,15 @@ export async function createServer({
       ApolloServerPluginCacheControlDisabled(),
       graphqlMetricsPlugin(metrics),
       // In this order, after parsing and validation (depth, aliases, directives, tokens) and before
-      // any resolver runs: who may introspect, what a request costs, how many operations it holds,
-      // and whether its text can be stored.
+      // any resolver runs: who may introspect, how big its filters are, what a request costs, how many
+      // operations it holds, and whether its text can be stored.
       introspectionGatePlugin(security.introspection),
+      // The filter size first: the cost estimate coerces the variables, which a huge filter makes slow.
+      filterSizePlugin(security.queryLimits.maxFilterTerms),
       queryCostPlugin(schema, security.queryLimits.maxCost),
       rateLimitPlugin(new OperationRateLimiter(security.rateLimit)),
       textInputGuardPlugin(),
+      queryTimeoutPlugin(app.log),
       responseShapingPlugin(security.introspection, app.log),
       ...(playground === 'admin' ? [adminOnlyIntrospectionPlugin()] : []),
       // 503 + Retry-After when the database failed the whole request; the mutation's WAL position.
@@ -162,6 +177,7 @@ export async function createServer({
           request.headers.authorization,
           request.id,
           credentials,
+          cursorSigner,
           metrics,
           tenantScope,
           readAfterLsnOf(request.headers[CAUSAL_TOKEN_HEADER]),
@@ -181,5 +197,5 @@ export async function createServer({
     },
   });
 
-  return { app, apollo, credentials, metricsApp };
+  return { app, apollo, credentials, metricsApp, cursorKeySource: cursorSigner.source };
 }

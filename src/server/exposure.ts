@@ -9,6 +9,7 @@ import type { DocumentNode, GraphQLFormattedError } from 'graphql';
 
 import type { SecurityConfig } from '../config/config.js';
 import type { Context } from '../context/context.js';
+import { isStatementTimeout } from '../db/statement-timeout.js';
 import { isClientFacingCode } from '../graphql/format-error.js';
 import { CAUSAL_TOKEN_HEADER } from './causal-token.js';
 
@@ -149,7 +150,8 @@ export function responseShapingPlugin(
       return {
         async didEncounterErrors({ errors, contextValue }) {
           for (const error of errors) {
-            if (isClientFacingCode(error.extensions?.code)) continue;
+            // Statement timeouts are the caller's answer, logged as warnings by server/query-timeout.ts.
+            if (isClientFacingCode(error.extensions?.code) || isStatementTimeout(error)) continue;
             logger.error(
               { reqId: contextValue.requestId, err: error.originalError ?? error, path: error.path },
               'unexpected error while resolving a GraphQL request',

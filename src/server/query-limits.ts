@@ -10,7 +10,7 @@ import { DEFAULT_PAGE_SIZE } from '../common/table-api/pagination.js';
 import type { SecurityConfig } from '../config/config.js';
 
 type QueryLimits = SecurityConfig['queryLimits'];
-export type QueryLimitName = 'depth' | 'aliases' | 'directives' | 'tokens' | 'cost';
+export type QueryLimitName = 'depth' | 'aliases' | 'directives' | 'tokens' | 'cost' | 'filterTerms';
 
 /** The environment variable behind each limit, named in the error so an operator knows what to raise. */
 export const QUERY_LIMIT_VARIABLES: Record<QueryLimitName, string> = {
@@ -19,6 +19,7 @@ export const QUERY_LIMIT_VARIABLES: Record<QueryLimitName, string> = {
   directives: 'GRAPHQL_MAX_DIRECTIVES',
   tokens: 'GRAPHQL_MAX_TOKENS',
   cost: 'GRAPHQL_MAX_COST',
+  filterTerms: 'GRAPHQL_MAX_FILTER_TERMS',
 };
 
 const DESCRIPTIONS: Record<QueryLimitName, string> = {
@@ -27,6 +28,7 @@ const DESCRIPTIONS: Record<QueryLimitName, string> = {
   directives: 'Number of directives',
   tokens: 'Number of tokens',
   cost: 'Query cost (rows it could return)',
+  filterTerms: 'Input objects in filters',
 };
 
 /**

@@ -1,6 +1,8 @@
 import {
   IsBoolean,
   IsDate,
+  MaxDate,
+  MinDate,
   IsDefined,
   IsInt,
   IsNotEmpty,
@@ -16,6 +18,7 @@ import type { ClassType } from 'type-graphql';
 
 import { badUserInput } from '../errors.js';
 import type { ColumnKind } from './table-model.js';
+import { EARLIEST_DATE, LATEST_DATE } from './table-sql.js';
 
 /**
  * The Create and Update input types of a table, derived from its columns: GraphQL types and nullability
@@ -63,7 +66,11 @@ function kindValidators(spec: InputFieldSpec): PropertyDecorator[] {
     case 'boolean':
       return [IsBoolean()];
     case 'date':
-      return [IsDate()];
+      return [
+        IsDate(),
+        MinDate(EARLIEST_DATE, { message: '$property must be on or after 0001-01-01' }),
+        MaxDate(LATEST_DATE, { message: '$property must be on or before 9999-12-31' }),
+      ];
     case 'string': {
       const validators = [IsString()];
       // A NOT NULL text column without a default is something the row cannot do without (a key, a name).

@@ -849,21 +849,41 @@ describe('table API', () => {
     });
 
     it('masks a database error as INTERNAL_SERVER_ERROR with no SQL or stack', async () => {
-      // A forged cursor whose created value is not a timestamp makes PostgreSQL fail the statement.
-      const forged = Buffer.from('created:desc,id:asc|["not a time", 1]').toString('base64url');
-      const result = await app.graphql(
-        `{ issues(first: 2, after: "${forged}", orderBy: [{ field: CREATED, direction: DESC }]) { nodes { id } } }`,
-        { as: 'admin' },
-      );
+      // A fault on our side (here: a column renamed under the running gateway), not the caller's input:
+      // PostgreSQL fails the statement, and the caller gets the generic error and nothing of it.
+      await app.testDb.query('alter table repositories rename column full_name to full_name_moved');
+      await app.testDb.waitForReplica();
+      let result: GraphQLResult;
+      try {
+        result = await app.graphql('{ repositories(first: 2) { nodes { fullName } } }', { as: 'admin' });
+      } finally {
+        await app.testDb.query('alter table repositories rename column full_name_moved to full_name');
+        await app.testDb.waitForReplica();
+      }
       expect(result.errors).toEqual([
         {
           message: 'Internal server error',
           locations: expect.any(Array),
-          path: ['issues'],
+          path: ['repositories'],
           extensions: { code: 'INTERNAL_SERVER_ERROR', requestId: expect.any(String) },
         },
       ]);
       expect(result.data).toBeNull();
+      expect(leaks(result)).toBeNull();
+      expect(JSON.stringify(result)).not.toContain('full_name');
+    });
+
+    it('refuses a forged cursor (a value that is not a timestamp) as BAD_USER_INPUT before any SQL', async () => {
+      // Cursors are signed and bound (cursors.ts): a hand-made one never reaches PostgreSQL.
+      const forged = Buffer.from('created:desc,id:asc|["not a time", 1]').toString('base64url');
+      await app.graphql('{ viewer { role } }', { as: 'admin' });
+      const { result, queries } = await app.statementsOf(
+        `{ issues(first: 2, after: "${forged}", orderBy: [{ field: CREATED, direction: DESC }]) { nodes { id } } }`,
+        { as: 'admin' },
+      );
+      expect(errorsOf(result)).toEqual([['issues', 'BAD_USER_INPUT']]);
+      expect(result.errors![0]!.extensions!.field).toBe('after');
+      expect(queries).toEqual([]);
       expect(leaks(result)).toBeNull();
     });
   });

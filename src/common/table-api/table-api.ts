@@ -199,7 +199,8 @@ function rootFields(api: TableApi): GeneratedField[] {
       description: api.options.description ?? `Rows of ${model.tableName} visible to the caller.`,
       args: types.ConnectionArgs,
       resolve: async (_root, args, ctx, info) => {
-        const page = pageRequest(model, args as ConnectionArgs, limits, defaultOrder);
+        const cursors = ctx.cursors.forConnection(`Query.${api.plural}`);
+        const page = pageRequest(model, args as ConnectionArgs, limits, defaultOrder, cursors);
         const projection = projectionFor(model, ctx, info, CONNECTION_NODES);
         const scope = ctx.scope;
         const countQuery = selects(info, ['totalCount']) ? countStatement(model, scope, page.filter) : null;
@@ -212,7 +213,8 @@ function rootFields(api: TableApi): GeneratedField[] {
         if (api.options.mlSession) {
           // One transaction, one statement at a time: the page, then the count.
           return ctx.database.router.withMlSession(
-            async (executor) => connectionFromRows(page, await readPage(executor), await readCount(executor)),
+            async (executor) =>
+              connectionFromRows(page, await readPage(executor), await readCount(executor), cursors),
             {
               viewerKey: ctx.viewerKey,
               clientId: ctx.viewer?.clientId ?? null,
@@ -221,7 +223,7 @@ function rootFields(api: TableApi): GeneratedField[] {
           );
         }
         const [rows, count] = await Promise.all([readPage(ctx.reader), readCount(ctx.reader)]);
-        return connectionFromRows(page, rows, count);
+        return connectionFromRows(page, rows, count, cursors);
       },
     },
   ];
@@ -283,13 +285,16 @@ function toManyField(
     description,
     args: types.ConnectionArgs,
     resolve: async (root, args, ctx, info) => {
+      const parentId = root[ownerKey] as number;
+      // Bound to this parent row: a cursor of one project's issues is refused on another project.
+      const cursors = ctx.cursors.forConnection(relation.id, parentId);
       const page = pageRequest(
         targetApi.model,
         args as ConnectionArgs,
         targetApi.limits,
         targetApi.defaultOrder,
+        cursors,
       );
-      const parentId = root[ownerKey] as number;
       const projection = projectionFor(targetApi.model, ctx, info, CONNECTION_NODES);
       const [rows, count] = await Promise.all([
         ctx.loaders.relationPage(relation, page, projection).load(parentId),
@@ -297,7 +302,7 @@ function toManyField(
           ? ctx.loaders.relationCount(relation, page.filter).load(parentId)
           : null,
       ]);
-      return connectionFromRows(page, rows, count) satisfies ConnectionValue;
+      return connectionFromRows(page, rows, count, cursors) satisfies ConnectionValue;
     },
   };
 }

@@ -26,6 +26,7 @@ import type { ColumnModel, TableModel } from './table-model.js';
 import { SqlParams, rowsWhereInStatement, scopeSql } from './table-sql.js';
 import { databaseUnavailable, isDatabaseUnavailable } from '../../db/database-faults.js';
 import { TENANT_SETTING } from '../../db/read-session.js';
+import { statementTimeoutSetting } from '../../db/statement-timeout.js';
 import type { Row, Scope } from './table-sql.js';
 
 /**
@@ -362,8 +363,8 @@ function translateWriteError(
 
 /**
  * Runs `work` in one transaction on the primary (MikroORM's transactional: commit on success, rollback
- * on any error) that begins with the tenant setting row level security checks, then remembers the
- * write for read-your-writes routing.
+ * on any error) that begins with the tenant setting row level security checks and the request's
+ * statement timeout, then remembers the write for read-your-writes routing.
  */
 async function inTransaction(
   ctx: AuthenticatedContext,
@@ -374,7 +375,12 @@ async function inTransaction(
   let id: number;
   try {
     id = await ctx.em.transactional(async (em) => {
-      await em.execute(`select set_config('${TENANT_SETTING}', ?, true)`, [String(ctx.viewer.clientId)]);
+      // The request's statement timeout bounds every statement of the write, lock waits included; a
+      // cancelled statement rolls the whole transaction back.
+      await em.execute(
+        `select set_config('${TENANT_SETTING}', ?, true), set_config('statement_timeout', ?, true)`,
+        [String(ctx.viewer.clientId), statementTimeoutSetting(ctx.database.statementTimeouts.requestMs)],
+      );
       return work(em as SqlEntityManager);
     });
   } catch (error) {

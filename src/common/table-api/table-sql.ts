@@ -204,10 +204,23 @@ export function scopeSql(
   return conditionSql(model.meta, alias, cond, params);
 }
 
-const dateText = (value: unknown) => (value instanceof Date ? value.toISOString() : String(value));
+/**
+ * The dates a timestamptz takes from an ISO string: years 1 to 9999. JavaScript writes year 0 as
+ * `0000` and others with a sign (`+010000`), which PostgreSQL refuses, failing the statement.
+ */
+export const EARLIEST_DATE = new Date('0001-01-01T00:00:00.000Z');
+export const LATEST_DATE = new Date('9999-12-31T23:59:59.999Z');
+
+function dateText(value: unknown, field: string): string {
+  const date = value instanceof Date ? value : new Date(String(value));
+  if (Number.isNaN(date.getTime()) || date < EARLIEST_DATE || date > LATEST_DATE) {
+    throw badUserInput(`${field}: dates must be between 0001-01-01 and 9999-12-31 (UTC)`, field);
+  }
+  return value instanceof Date ? value.toISOString() : String(value);
+}
 
 function valueSql(column: ColumnModel, value: unknown, params: SqlParams): string {
-  if (column.kind === 'date') return `${params.add(dateText(value))}::timestamptz`;
+  if (column.kind === 'date') return `${params.add(dateText(value, column.key))}::timestamptz`;
   return params.add(value);
 }
 
@@ -223,7 +236,8 @@ function scalarFilterSql(
   const value = (v: unknown) => valueSql(column, v, params);
   const list = (values: unknown[], op: string) => {
     if (values.length > MAX_LIST) throw badUserInput(`${op} takes at most ${MAX_LIST} values`, column.key);
-    const normalised = column.kind === 'date' ? values.map((v) => (v === null ? null : dateText(v))) : values;
+    const normalised =
+      column.kind === 'date' ? values.map((v) => (v === null ? null : dateText(v, column.key))) : values;
     return params.addList(normalised, column.kind);
   };
   for (const [op, v] of Object.entries(filter)) {
@@ -384,7 +398,10 @@ export function rowsWhereInStatement(
   const params = new SqlParams();
   // Parameters are positional: add them in the order they appear in the SQL.
   const scoped = scopeSql(model, 't', scope, params);
-  const list = params.addList(column.kind === 'date' ? values.map(dateText) : values, column.kind);
+  const list = params.addList(
+    column.kind === 'date' ? values.map((v) => dateText(v, column.key)) : values,
+    column.kind,
+  );
   const conditions = [scoped, `${col('t', column.column)} = any(${list})`];
   return {
     sql: `select ${selectList(model, 't', projection)} from ${quote(model.tableName)} as t${where(conditions)}`,

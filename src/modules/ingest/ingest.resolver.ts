@@ -148,7 +148,7 @@ async function runUpsert(
   const session = new IngestSession(connection, ctx.viewer.clientId);
   let outcomes;
   try {
-    await session.begin();
+    await session.begin({ statementTimeoutMs: ctx.database.statementTimeouts.requestMs });
     outcomes = await upsertRecords(
       session,
       type,

@@ -16,7 +16,7 @@ export class UserSessionsResolver {
       'their tokens are refused within the credential re-check interval. Returns how many were revoked.',
   })
   async revokeSessions(
-    @Ctx() { viewer, em }: Context,
+    @Ctx() { viewer, em, database }: Context,
     @Arg('sessionId', () => Int, { nullable: true }) sessionId?: number | null,
     @Arg('userId', () => Int, { nullable: true }) userId?: number | null,
   ): Promise<number> {
@@ -29,6 +29,7 @@ export class UserSessionsResolver {
       clientId: viewer.clientId,
       sessionId: sessionId ?? undefined,
       userId: userId ?? undefined,
+      statementTimeoutMs: database.statementTimeouts.requestMs,
     });
   }
 }

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 
 import type { SqlEntityManager } from '@mikro-orm/sql';
 
+import { statementTimeoutSetting } from '../../db/statement-timeout.js';
 import { UserSession } from './user-session.entity.js';
 import type { TokenService, Viewer } from '../../auth/tokens.js';
 
@@ -52,6 +53,8 @@ export interface SessionSelector {
   clientId?: number;
   sessionId?: number;
   userId?: number;
+  /** A request's statement timeout (the CLI runs without one). */
+  statementTimeoutMs?: number;
 }
 
 /**
@@ -71,6 +74,11 @@ export async function revokeSessions(em: SqlEntityManager, selector: SessionSele
     if (selector.clientId !== undefined) {
       // Row level security: the runtime role sees (and updates) only the rows of the client it acts for.
       await tx.execute("select set_config('pulse.client_id', ?, true)", [String(selector.clientId)]);
+    }
+    if (selector.statementTimeoutMs !== undefined) {
+      await tx.execute("select set_config('statement_timeout', ?, true)", [
+        statementTimeoutSetting(selector.statementTimeoutMs),
+      ]);
     }
     return tx.nativeUpdate(
       UserSession,

@@ -1,0 +1,58 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import { Kind, visit } from 'graphql';
+import type { ValueNode } from 'graphql';
+
+import { QueryLimitError } from './query-limits.js';
+
+/** The argument every connection takes its filter in (common/table-api). */
+const FILTER_ARGUMENT = 'filter';
+
+/** Input objects and list items of a variable's raw JSON value. */
+function termsOfJson(value: unknown): number {
+  if (Array.isArray(value)) return value.reduce<number>((sum, item) => sum + termsOfJson(item), 0);
+  if (value && typeof value === 'object') {
+    return 1 + Object.values(value).reduce<number>((sum, item) => sum + termsOfJson(item), 0);
+  }
+  return 0;
+}
+
+function termsOfLiteral(value: ValueNode, variables: Record<string, unknown>): number {
+  switch (value.kind) {
+    case Kind.OBJECT:
+      return 1 + value.fields.reduce((sum, field) => sum + termsOfLiteral(field.value, variables), 0);
+    case Kind.LIST:
+      return value.values.reduce((sum, item) => sum + termsOfLiteral(item, variables), 0);
+    case Kind.VARIABLE:
+      return termsOfJson(variables[value.name.value]);
+    default:
+      return 0;
+  }
+}
+
+/**
+ * Bounds the input objects of all `filter` arguments of a request (`{ or: [{ summary: { contains } },
+ * ...] }` counts 1 + 2 per term), written in the document or sent in variables, before execution. The
+ * statement timeout cannot do this: GraphQL's input coercion and TypeGraphQL's argument conversion of a
+ * 20,000-term `or` take tens of seconds of the gateway's CPU before any SQL is sent, and the token
+ * limit counts the document only. Refused with QUERY_LIMIT_EXCEEDED (`filterTerms`), no SQL run.
+ * Fragments are not followed: an argument is counted where it is written, and each written argument
+ * once (a fragment spread twice holds its filters once; they cost one coercion each either way).
+ */
+export function filterSizePlugin(maxTerms: number): ApolloServerPlugin {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ document, request }) {
+          const variables = request.variables ?? {};
+          let terms = 0;
+          visit(document, {
+            Argument(node) {
+              if (node.name.value === FILTER_ARGUMENT) terms += termsOfLiteral(node.value, variables);
+            },
+          });
+          if (terms > maxTerms) throw new QueryLimitError('filterTerms', maxTerms, terms);
+        },
+      };
+    },
+  };
+}
