@@ -10,8 +10,8 @@ import lockfile from 'proper-lockfile';
 import type { Config } from '../config/config.js';
 import { EmbeddedDatabaseBusyError, assertUsableDatabaseUrl, connectionFailure } from './database-errors.js';
 import { baseOrmOptions } from './orm-options.js';
-import { createReadRouter } from './read-routing.js';
-import type { ReadRouter } from './read-routing.js';
+import { createReadRouter } from './read-router.js';
+import type { ReadRouter } from './read-router.js';
 import { ReadSession } from './read-session.js';
 import type { ReadSessionOptions, RequestReader } from './read-session.js';
 
@@ -60,7 +60,7 @@ export async function openDatabase(
       ...base,
       clientUrl: config.databaseUrl,
       // Reads (em.find, em.count, loaders) go to a replica; writes, flushes and anything inside
-      // em.transactional() go to the primary. See db/read-routing.ts for the fallback when one is down.
+      // em.transactional() go to the primary. See db/read-router.ts for the fallback when one is down.
       replicas: config.replicaUrls.map((clientUrl, index) => ({
         name: `replica-${index + 1}`,
         clientUrl,

@@ -1,6 +1,7 @@
 import type { Database } from '../db/database.js';
-import { describeDatabaseError, ML_SESSION_SETTINGS, withTimeout } from '../db/read-routing.js';
-import type { ReplicaState } from '../db/read-routing.js';
+import { describeDatabaseError, withTimeout } from '../db/connection-errors.js';
+import { ML_SESSION_SETTINGS } from '../db/read-only-session.js';
+import type { ReplicaState } from '../db/replica-health.js';
 import type { SqlExecutor } from '../db/sql-executor.js';
 
 /**
