@@ -1,6 +1,7 @@
 import pg from 'pg';
 
 import { entityMetadata } from '../db/entity-metadata.js';
+import { GATEWAY_ENTITIES } from '../modules/index.js';
 import type { ConsolidationSource } from './consolidation-source.js';
 import { SourceUnusableError } from './consolidation-source.js';
 import { copyPlans } from './copy-plan.js';
@@ -18,7 +19,7 @@ export async function openConsolidationSource(url: string): Promise<Consolidatio
     );
   }
   if (shape === 'unknown') throw new SourceUnusableError('the source has no Pulse schema (no clients table)');
-  return UnifiedSource.open(url, copyPlans(entityMetadata()));
+  return UnifiedSource.open(url, copyPlans(entityMetadata(GATEWAY_ENTITIES)));
 }
 
 async function detectShape(url: string): Promise<'unified' | 'predecessor' | 'unknown'> {

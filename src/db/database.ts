@@ -3,7 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { vector } from '@electric-sql/pglite-pgvector';
 import { MikroORM as PgliteMikroORM } from '@mikro-orm/pglite';
 import { MikroORM as PostgreSqlMikroORM } from '@mikro-orm/postgresql';
-import type { MikroORM, Options } from '@mikro-orm/core';
+import type { EntityClass, MikroORM, Options } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/sql';
 import lockfile from 'proper-lockfile';
 
@@ -45,10 +45,11 @@ export interface Database {
 export async function openDatabase(
   config: Pick<Config, 'databaseUrl' | 'replicaUrls' | 'embeddedDataDir' | 'logSql'> &
     Partial<Pick<Config, 'readRouting'>>,
-  /** Extra ORM options (tests capture SQL through `logger`). */
-  overrides: Partial<Options> = {},
+  /** The entities (the gateway's: GATEWAY_ENTITIES) and extra ORM options (tests capture SQL through `logger`). */
+  options: { entities: readonly EntityClass<unknown>[] } & Partial<Omit<Options, 'entities'>>,
 ): Promise<Database> {
-  const base = { ...baseOrmOptions(config), ...overrides };
+  const { entities, ...overrides } = options;
+  const base = { ...baseOrmOptions(config, entities), ...overrides };
   let orm: Orm;
   let kind: DatabaseKind;
   let releaseLock: () => Promise<void> = async () => undefined;

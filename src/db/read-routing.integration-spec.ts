@@ -13,6 +13,7 @@ import type { TestDatabase } from '../testing/test-database.js';
 import { openDatabase } from './database.js';
 import type { Database } from './database.js';
 import { migrateUp } from './migration-runner.js';
+import { GATEWAY_ENTITIES } from '../modules/index.js';
 
 const DEAD_URL = 'postgresql://postgres@127.0.0.1:1/nowhere';
 /** Long enough that only the test's own refresh() calls probe: every state change below is explained. */
@@ -61,7 +62,7 @@ describe('ReadRouter on a real primary and streaming replica', () => {
     testDb = await createTestDatabase('read_routing');
     database = await openDatabase(
       { ...testDb, embeddedDataDir: 'memory', logSql: false, readRouting: QUIET },
-      sql.options,
+      { ...sql.options, entities: GATEWAY_ENTITIES },
     );
     await migrateUp(database.orm);
     await testDb.waitForReplica();
@@ -254,7 +255,7 @@ describe('ReadRouter on a real primary and streaming replica', () => {
     it('sends reads to the primary without failing them and reports the replica unreachable', async () => {
       const degraded = await openDatabase(
         { ...testDb, replicaUrls: [DEAD_URL], embeddedDataDir: 'memory', logSql: false, readRouting: QUIET },
-        sql.options,
+        { ...sql.options, entities: GATEWAY_ENTITIES },
       );
       try {
         expect(degraded.router.replicas()).toEqual([
@@ -295,7 +296,7 @@ describe('ReadRouter on a real primary and streaming replica', () => {
           logSql: false,
           readRouting: QUIET,
         },
-        sql.options,
+        { ...sql.options, entities: GATEWAY_ENTITIES },
       );
       try {
         expect(mixed.router.replicas().map((replica) => [replica.name, replica.healthy])).toEqual([
@@ -316,7 +317,7 @@ describe('ReadRouter on a real primary and streaming replica', () => {
       const relay = await replicaRelay(testDb.replicaUrls[0]!);
       const flaky = await openDatabase(
         { ...testDb, replicaUrls: [relay.url], embeddedDataDir: 'memory', logSql: false, readRouting: QUIET },
-        sql.options,
+        { ...sql.options, entities: GATEWAY_ENTITIES },
       );
       try {
         const reader = flaky.router.reader();
@@ -349,7 +350,7 @@ describe('ReadRouter on a real primary and streaming replica', () => {
           logSql: false,
           readRouting: QUIET,
         },
-        sql.options,
+        { ...sql.options, entities: GATEWAY_ENTITIES },
       );
       try {
         expect(wrong.router.replicas()[0]).toMatchObject({
@@ -369,12 +370,15 @@ describe('ReadRouter on the embedded database (no replicas)', () => {
   let database: Database;
 
   beforeAll(async () => {
-    database = await openDatabase({
-      databaseUrl: null,
-      replicaUrls: [],
-      embeddedDataDir: 'memory',
-      logSql: false,
-    });
+    database = await openDatabase(
+      {
+        databaseUrl: null,
+        replicaUrls: [],
+        embeddedDataDir: 'memory',
+        logSql: false,
+      },
+      { entities: GATEWAY_ENTITIES },
+    );
     await migrateUp(database.orm);
   });
 

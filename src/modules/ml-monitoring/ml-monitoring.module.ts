@@ -1,8 +1,9 @@
 import { isAdmin } from '../../auth/rules.js';
-import { defineTableApi } from '../../common/table-api/table-api.js';
+import type { GatewayModule } from '../../common/gateway-module.js';
 import type { TableApiOptions } from '../../common/table-api/table-api.js';
 import { AiLearningMemory } from './ai-learning-memory.entity.js';
 import { MlAnomalyAlert } from './ml-anomaly-alert.entity.js';
+import { mlMonitoringMutations } from './ml-monitoring.mutations.js';
 import { MlPredictionLog } from './ml-prediction-log.entity.js';
 
 /**
@@ -19,6 +20,12 @@ const monitoring: Omit<TableApiOptions, 'plural' | 'singular'> = {
   ],
 };
 
-defineTableApi(AiLearningMemory, { ...monitoring, plural: 'learningMemories', singular: 'learningMemory' });
-defineTableApi(MlPredictionLog, { ...monitoring, plural: 'predictionLogs', singular: 'predictionLog' });
-defineTableApi(MlAnomalyAlert, { ...monitoring, plural: 'anomalyAlerts', singular: 'anomalyAlert' });
+export const mlMonitoringModule: GatewayModule = {
+  name: 'ml-monitoring',
+  tables: [
+    { entity: AiLearningMemory, ...monitoring, plural: 'learningMemories', singular: 'learningMemory' },
+    { entity: MlPredictionLog, ...monitoring, plural: 'predictionLogs', singular: 'predictionLog' },
+    { entity: MlAnomalyAlert, ...monitoring, plural: 'anomalyAlerts', singular: 'anomalyAlert' },
+  ],
+  mutations: mlMonitoringMutations,
+};
