@@ -7,11 +7,6 @@ import { isRetryableOnPrimary } from './connection-errors.js';
 import type { ReadRoutingPolicy } from './read-routing-policy.js';
 import type { ExecuteFn, ReplicaHealth, ReplicaSlot } from './replica-health.js';
 
-interface OrmReadScope {
-  viewerKey: string | null;
-  primaryOnly?: boolean;
-}
-
 /**
  * Routes the ORM's own reads (em.find, query builders, the migrator's bookkeeping) by the policy.
  *
@@ -19,11 +14,12 @@ interface OrmReadScope {
  * with the policy's (a healthy replica, or the primary when there is none) and wraps each replica
  * connection so a statement that fails there with a connection error marks the replica down and runs
  * once more on the primary. Everything still goes through MikroORM's connections, so its logger sees
- * every statement with the connection type that served it. The request's own reads do not come through
- * here (they run in a read session); the scope below only carries who reads, for the few ORM reads.
+ * every statement with the connection type that served it. A request's reads do not come through here:
+ * they run in its read session, with the viewer passed explicitly. The one ambient piece left is
+ * runOnPrimary, for the migrator, whose reads cannot be handed a connection.
  */
 export class OrmReadWiring {
-  private readonly scope = new AsyncLocalStorage<OrmReadScope>();
+  private readonly primaryOnly = new AsyncLocalStorage<true>();
 
   constructor(
     orm: MikroORM,
@@ -36,35 +32,13 @@ export class OrmReadWiring {
     const driver = orm.em.getDriver();
     // The ORM's reads follow the router; 'write' (and everything in a transaction) stays on the primary.
     driver.getConnection = ((type: 'read' | 'write' = 'write') => {
-      const store = this.scope.getStore();
-      if (type === 'write' || store?.primaryOnly) return this.primary;
-      return this.policy.route(store?.viewerKey ?? null).slot?.connection ?? this.primary;
+      if (type === 'write' || this.primaryOnly.getStore()) return this.primary;
+      return this.policy.route(null).slot?.connection ?? this.primary;
     }) as typeof driver.getConnection;
-    // A transaction committed inside a request scope is that viewer's write (flushes commit one too).
-    orm.em.getEventManager().registerSubscriber({
-      afterTransactionCommit: () => {
-        const viewerKey = this.scope.getStore()?.viewerKey;
-        if (viewerKey) this.policy.noteWrite(viewerKey);
-      },
-    });
-  }
-
-  /** The viewer bound to the current scope; null outside one. */
-  currentViewerKey(): string | null {
-    return this.scope.getStore()?.viewerKey ?? null;
-  }
-
-  runInScope<T>(fn: () => T): T {
-    return this.scope.run({ viewerKey: null }, fn);
   }
 
   runOnPrimary<T>(fn: () => T): T {
-    return this.scope.run({ viewerKey: null, primaryOnly: true }, fn);
-  }
-
-  bindViewer(viewerKey: string | null): void {
-    const store = this.scope.getStore();
-    if (store) store.viewerKey = viewerKey;
+    return this.primaryOnly.run(true, fn);
   }
 
   /**

@@ -34,13 +34,6 @@ export interface ReadRouter extends ReadTargetSource {
   replicas(): ReplicaState[];
   /** Re-check replicas now (health endpoints call it). */
   refresh(): Promise<ReplicaState[]>;
-  /**
-   * Runs fn in a scope: ORM reads made inside it (em.find) see the viewer bound with bindViewer, and a
-   * transaction committed inside it counts as that viewer's write.
-   */
-  runInScope<T>(fn: () => T): T;
-  /** Names the viewer of the current scope (no-op outside one). */
-  bindViewer(viewerKey: string | null): void;
   /** Runs fn with every ORM read on the primary (migration bookkeeping, anything that must not be stale). */
   runOnPrimary<T>(fn: () => T): T;
   /** Counters for /metrics. */
@@ -105,7 +98,7 @@ class ReplicaAwareRouter implements ReadRouter {
   }
 
   reader(viewerKey?: string | null): SqlExecutor {
-    const key = () => viewerKey ?? this.wiring.currentViewerKey();
+    const key = () => viewerKey ?? null;
     const peek = () => this.policy.decide(key());
     const route = () => this.policy.route(key());
     const primary = this.primary;
@@ -140,7 +133,7 @@ class ReplicaAwareRouter implements ReadRouter {
       this.sessionTargets,
       settings,
       fn,
-      viewer?.viewerKey ?? this.wiring.currentViewerKey(),
+      viewer?.viewerKey ?? null,
       viewer?.clientId ?? null,
     );
   }
@@ -169,16 +162,8 @@ class ReplicaAwareRouter implements ReadRouter {
     return this.health.refresh();
   }
 
-  runInScope<T>(fn: () => T): T {
-    return this.wiring.runInScope(fn);
-  }
-
   runOnPrimary<T>(fn: () => T): T {
     return this.wiring.runOnPrimary(fn);
-  }
-
-  bindViewer(viewerKey: string | null): void {
-    this.wiring.bindViewer(viewerKey);
   }
 
   stats(): ReadRoutingStats {

@@ -15,7 +15,7 @@ import { CredentialGuard } from '../auth/credential-guard.js';
 import { loadConfig } from '../config/config.js';
 import type { Config } from '../config/config.js';
 import { buildContext } from '../context/build-context.js';
-import type { TenantScopeMode } from '../context/build-context.js';
+import type { TenantScopeMode } from '../context/request-scope.js';
 import type { Context } from '../context/context.js';
 import type { Database } from '../db/database.js';
 import { createErrorFormatter } from '../graphql/format-error.js';

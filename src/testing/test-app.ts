@@ -15,7 +15,7 @@ import type { SecurityConfig } from '../config/config.js';
 import { migrateUp } from '../db/migration-runner.js';
 import { openSession } from '../modules/users/user-sessions.js';
 import { buildGatewaySchema } from '../graphql/build-schema.js';
-import type { TenantScopeMode } from '../context/build-context.js';
+import type { TenantScopeMode } from '../context/request-scope.js';
 import { createServer } from '../server/create-server.js';
 import type { GatewayServer } from '../server/create-server.js';
 import { captureSql } from './sql-capture.js';

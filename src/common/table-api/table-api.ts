@@ -221,7 +221,7 @@ function rootFields(api: TableApi): GeneratedField[] {
           // One transaction, one statement at a time: the page, then the count.
           return ctx.database.router.withMlSession(
             async (executor) => connectionFromRows(page, await readPage(executor), await readCount(executor)),
-            { viewerKey: ctx.viewerKey, clientId: ctx.viewer?.clientId ?? null },
+            { viewerKey: ctx.viewerKey, clientId: ctx.scope?.clientId ?? null },
           );
         }
         const [rows, count] = await Promise.all([readPage(ctx.reader), readCount(ctx.reader)]);

@@ -375,7 +375,7 @@ async function inTransaction(
   let id: number;
   try {
     id = await ctx.em.transactional(async (em) => {
-      await em.execute(`select set_config('${TENANT_SETTING}', ?, true)`, [String(ctx.viewer.clientId)]);
+      await em.execute(`select set_config('${TENANT_SETTING}', ?, true)`, [String(ctx.scope.clientId)]);
       return work(em as SqlEntityManager);
     });
   } catch (error) {
@@ -396,7 +396,7 @@ async function readBack(
   const statement = rowsWhereInStatement(model, ctx.scope, model.keyColumns[0]!, [id], withEmbedding);
   const primary = ctx.database.openReadSession({
     viewerKey: ctx.viewerKey,
-    clientId: ctx.viewer.clientId,
+    clientId: ctx.scope.clientId,
     primaryOnly: true,
   });
   let row: Row | undefined;
