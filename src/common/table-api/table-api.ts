@@ -52,6 +52,11 @@ export interface TableApiOptions {
 /** One table of a module: its entity and how it is exposed. */
 export interface TableDefinition extends TableApiOptions {
   entity: ClassType;
+  /**
+   * Which of the data model's groups the table belongs to (default `business`: seed 001's 24 tables);
+   * the table catalogue (src/modules/table-catalogue.ts) lists the groups from this.
+   */
+  group?: 'business' | 'supporting' | 'ml-monitoring';
 }
 
 export interface TableApi {
@@ -89,7 +94,7 @@ export function tableApis(
   metadata: MetadataStorage,
 ): Map<string, TableApi> {
   const apis = new Map<string, TableApi>();
-  for (const { entity, ...options } of tables) {
+  for (const { entity, group: _group, ...options } of tables) {
     if (apis.has(entity.name)) throw new Error(`${entity.name} is exposed twice`);
     const model = tableModel(metadata.getByClassName(entity.name));
     const singular = options.singular ?? lowerFirst(entity.name);

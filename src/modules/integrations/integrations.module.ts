@@ -41,7 +41,7 @@ export class IntegrationSecretResolver {
 export const integrationsModule: GatewayModule = {
   name: 'integrations',
   // The password column has no GraphQL field, so it is neither selectable, filterable nor orderable.
-  tables: [{ entity: Integration, read: isAuthenticated }],
+  tables: [{ entity: Integration, read: isAuthenticated, group: 'supporting' }],
   resolvers: [IntegrationSecretResolver],
   rules: { Integration: { hasPassword: isAuthenticated } },
 };
