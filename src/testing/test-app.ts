@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 
-import type { Options } from '@mikro-orm/core';
+import type { MigrationObject, Options } from '@mikro-orm/core';
 
 import { TokenService } from '../auth/tokens.js';
 import type { Viewer } from '../auth/tokens.js';
@@ -9,6 +9,7 @@ import { seedIfEmpty } from '../cli/seed-command.js';
 import type { SeedOptions } from '../cli/seed/demo-data.js';
 import { demoClientIdentity } from '../cli/seed/demo-accounts.js';
 import { openDatabase } from '../db/database.js';
+import { baseOrmOptions } from '../db/orm-options.js';
 import type { Database } from '../db/database.js';
 import { loadConfig } from '../config/config.js';
 import type { SecurityConfig } from '../config/config.js';
@@ -131,6 +132,8 @@ export async function createTestApp(
     tenantScope?: TenantScopeMode;
     /** The modules the gateway is built from: its entities, schema and rules (default: the gateway's). */
     modules?: readonly GatewayModule[];
+    /** The migrations the test database gets (default: the gateway's). */
+    migrations?: readonly MigrationObject[];
   } = {},
 ): Promise<TestApp> {
   const modules = options.modules ?? GATEWAY_MODULES;
@@ -145,7 +148,18 @@ export async function createTestApp(
       embeddedDataDir: 'memory',
       logSql: false,
     },
-    { ...(gatewayRole === 'owner' ? (capture.options as Partial<Options>) : {}), entities },
+    {
+      ...(gatewayRole === 'owner' ? (capture.options as Partial<Options>) : {}),
+      entities,
+      ...(options.migrations
+        ? {
+            migrations: {
+              ...baseOrmOptions({ logSql: false }, entities).migrations,
+              migrationsList: [...options.migrations],
+            },
+          }
+        : {}),
+    },
   );
   await migrateUp(ownerDatabase.orm);
   if (seed) await seedIfEmpty(ownerDatabase.fork(), seed);
