@@ -1,17 +1,5 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import {
-  Arg,
-  Args,
-  Ctx,
-  Field,
-  FieldResolver,
-  Info,
-  Mutation,
-  Int,
-  Query,
-  Resolver,
-  Root,
-} from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, Info, Mutation, Int, Query, Resolver, Root } from 'type-graphql';
 import type { ClassType } from 'type-graphql';
 
 import { isAdmin } from '../../auth/rules.js';
@@ -333,11 +321,14 @@ export function tableApiResolvers(
 
   for (const api of apis.values()) {
     const { model, entity, options } = api;
-    // Foreign-key ids are fields too (`projectId`), so clients can filter and link without a join.
+    // Foreign-key ids are fields too (`projectId`); the entity declares them (ForeignKeyId), so its file
+    // shows every column field of its type.
+    const declared = graphqlFieldNames(entity);
     for (const column of model.columns) {
-      if (column.relation && !graphqlFieldNames(entity).has(column.key)) {
-        Reflect.defineMetadata('design:type', Number, entity.prototype, column.key);
-        Field(() => Int, { nullable: column.nullable })(entity.prototype, column.key);
+      if (column.relation && !declared.has(column.key)) {
+        throw new Error(
+          `${model.className}.${column.key}: declare the foreign key's id with @ForeignKeyId()`,
+        );
       }
     }
     rules.guardColumnFields(

@@ -2,7 +2,7 @@ import type { Rel } from '@mikro-orm/core';
 import { Entity, Index, ManyToOne, Property, Unique } from '@mikro-orm/decorators/legacy';
 import { Field, Float, ObjectType } from 'type-graphql';
 
-import { TenantEntity } from '../../common/base.entities.js';
+import { ForeignKeyId, TenantEntity } from '../../common/base.entities.js';
 import { Integration } from '../integrations/integration.entity.js';
 import { Status } from '../workflow/status.entity.js';
 import { Issue } from './issue.entity.js';
@@ -16,6 +16,9 @@ export class IssueChangelog extends TenantEntity {
   @ManyToOne({ entity: () => Issue, index: true })
   issue!: Rel<Issue>;
 
+  @ForeignKeyId()
+  issueId?: number;
+
   @Field(() => String, { nullable: true })
   @Property({ type: 'text', nullable: true })
   externalId?: string | null;
@@ -23,8 +26,14 @@ export class IssueChangelog extends TenantEntity {
   @ManyToOne({ entity: () => Status, nullable: true, index: true })
   fromStatus?: Rel<Status> | null;
 
+  @ForeignKeyId({ nullable: true })
+  fromStatusId?: number | null;
+
   @ManyToOne({ entity: () => Status, nullable: true, index: true })
   toStatus?: Rel<Status> | null;
+
+  @ForeignKeyId({ nullable: true })
+  toStatusId?: number | null;
 
   @Field(() => Date, { nullable: true })
   @Property({ type: 'timestamptz', nullable: true })
@@ -45,4 +54,7 @@ export class IssueChangelog extends TenantEntity {
 
   @ManyToOne({ entity: () => Integration, index: true })
   integration!: Rel<Integration>;
+
+  @ForeignKeyId()
+  integrationId?: number;
 }

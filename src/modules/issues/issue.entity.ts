@@ -3,7 +3,7 @@ import type { Opt, Rel } from '@mikro-orm/core';
 import { Entity, Index, ManyToOne, OneToMany, Property, Unique } from '@mikro-orm/decorators/legacy';
 import { Field, Float, Int, ObjectType } from 'type-graphql';
 
-import { TenantEntity } from '../../common/base.entities.js';
+import { ForeignKeyId, TenantEntity } from '../../common/base.entities.js';
 import { Integration } from '../integrations/integration.entity.js';
 import { Project } from '../projects/project.entity.js';
 import { JiraPullRequestLink } from '../pull-requests/jira-pull-request-link.entity.js';
@@ -36,6 +36,9 @@ export class Issue extends TenantEntity {
   @ManyToOne({ entity: () => Project, nullable: true, index: true })
   project?: Rel<Project> | null;
 
+  @ForeignKeyId({ nullable: true })
+  projectId?: number | null;
+
   @Field(() => String, { nullable: true })
   @Property({ type: 'text', nullable: true })
   team?: string | null;
@@ -51,12 +54,18 @@ export class Issue extends TenantEntity {
   @ManyToOne({ entity: () => Issuetype, nullable: true, index: true })
   issuetype?: Rel<Issuetype> | null;
 
+  @ForeignKeyId({ nullable: true })
+  issuetypeId?: number | null;
+
   @Field(() => String, { nullable: true })
   @Property({ type: 'string', length: 100, nullable: true })
   issuetypeName?: string | null;
 
   @ManyToOne({ entity: () => Status, nullable: true, index: true })
   status?: Rel<Status> | null;
+
+  @ForeignKeyId({ nullable: true })
+  statusId?: number | null;
 
   @Field(() => String, { nullable: true })
   @Property({ type: 'string', length: 100, nullable: true })
@@ -77,12 +86,18 @@ export class Issue extends TenantEntity {
   @ManyToOne({ entity: () => User, fieldName: 'assignee_id', nullable: true, index: true })
   assigneeUser?: Rel<User> | null;
 
+  @ForeignKeyId({ nullable: true })
+  assigneeId?: number | null;
+
   @Field(() => String, { nullable: true })
   @Property({ type: 'string', length: 100, nullable: true })
   reporter?: string | null;
 
   @ManyToOne({ entity: () => User, fieldName: 'reporter_id', nullable: true, index: true })
   reporterUser?: Rel<User> | null;
+
+  @ForeignKeyId({ nullable: true })
+  reporterId?: number | null;
 
   @Field(() => String, { nullable: true })
   @Property({ type: 'text', nullable: true })
@@ -126,6 +141,9 @@ export class Issue extends TenantEntity {
 
   @ManyToOne({ entity: () => Issue, nullable: true, index: true })
   parent?: Rel<Issue> | null;
+
+  @ForeignKeyId({ nullable: true })
+  parentId?: number | null;
 
   @Field(() => Int, { nullable: true })
   @Property({ type: 'integer', nullable: true, default: 0 })
@@ -205,6 +223,9 @@ export class Issue extends TenantEntity {
 
   @ManyToOne({ entity: () => Integration, index: true })
   integration!: Rel<Integration>;
+
+  @ForeignKeyId()
+  integrationId?: number;
 
   @OneToMany({ entity: () => Issue, mappedBy: 'parent' })
   children = new Collection<Issue>(this);

@@ -2,7 +2,7 @@ import type { Rel } from '@mikro-orm/core';
 import { Entity, Filter, ManyToOne } from '@mikro-orm/decorators/legacy';
 import { ObjectType } from 'type-graphql';
 
-import { VectorRecord } from '../../common/base.entities.js';
+import { ForeignKeyId, VectorRecord } from '../../common/base.entities.js';
 import { TENANT_FILTER, tenantCondition } from '../../common/tenant-filter.js';
 import { Status } from '../workflow/status.entity.js';
 import { Project } from './project.entity.js';
@@ -15,6 +15,12 @@ export class ProjectStatus extends VectorRecord {
   @ManyToOne({ entity: () => Project, primary: true, index: true, deleteRule: 'cascade' })
   project!: Rel<Project>;
 
+  @ForeignKeyId()
+  projectId?: number;
+
   @ManyToOne({ entity: () => Status, primary: true, index: true, deleteRule: 'cascade' })
   status!: Rel<Status>;
+
+  @ForeignKeyId()
+  statusId?: number;
 }

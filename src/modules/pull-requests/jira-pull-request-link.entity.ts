@@ -2,7 +2,7 @@ import type { Rel } from '@mikro-orm/core';
 import { Entity, Index, ManyToOne, Property, Unique } from '@mikro-orm/decorators/legacy';
 import { Field, Int, ObjectType } from 'type-graphql';
 
-import { TenantEntity } from '../../common/base.entities.js';
+import { ForeignKeyId, TenantEntity } from '../../common/base.entities.js';
 import { Integration } from '../integrations/integration.entity.js';
 import { Issue } from '../issues/issue.entity.js';
 
@@ -22,6 +22,9 @@ import { Issue } from '../issues/issue.entity.js';
 export class JiraPullRequestLink extends TenantEntity {
   @ManyToOne({ entity: () => Issue, index: 'idx_jira_pr_links_issue_id' })
   issue!: Rel<Issue>;
+
+  @ForeignKeyId()
+  issueId?: number;
 
   @Field(() => String)
   @Property({ type: 'text' })
@@ -50,4 +53,7 @@ export class JiraPullRequestLink extends TenantEntity {
 
   @ManyToOne({ entity: () => Integration, index: true })
   integration!: Rel<Integration>;
+
+  @ForeignKeyId()
+  integrationId?: number;
 }

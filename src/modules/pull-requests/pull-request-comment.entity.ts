@@ -2,7 +2,7 @@ import type { Rel } from '@mikro-orm/core';
 import { Entity, ManyToOne, Property, Unique } from '@mikro-orm/decorators/legacy';
 import { Field, Int, ObjectType } from 'type-graphql';
 
-import { TenantEntity } from '../../common/base.entities.js';
+import { ForeignKeyId, TenantEntity } from '../../common/base.entities.js';
 import { Integration } from '../integrations/integration.entity.js';
 import { PullRequest } from './pull-request.entity.js';
 
@@ -20,6 +20,9 @@ export class PullRequestComment extends TenantEntity {
 
   @ManyToOne({ entity: () => PullRequest, index: true })
   pullRequest!: Rel<PullRequest>;
+
+  @ForeignKeyId()
+  pullRequestId?: number;
 
   @Field(() => String, { nullable: true })
   @Property({ type: 'text', nullable: true })
@@ -55,4 +58,7 @@ export class PullRequestComment extends TenantEntity {
 
   @ManyToOne({ entity: () => Integration, index: true })
   integration!: Rel<Integration>;
+
+  @ForeignKeyId()
+  integrationId?: number;
 }

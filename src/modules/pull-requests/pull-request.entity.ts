@@ -3,7 +3,7 @@ import type { Rel } from '@mikro-orm/core';
 import { Entity, Index, ManyToOne, OneToMany, Property, Unique } from '@mikro-orm/decorators/legacy';
 import { Field, Int, ObjectType } from 'type-graphql';
 
-import { TenantEntity } from '../../common/base.entities.js';
+import { ForeignKeyId, TenantEntity } from '../../common/base.entities.js';
 import { Integration } from '../integrations/integration.entity.js';
 import { Issue } from '../issues/issue.entity.js';
 import { PullRequestComment } from './pull-request-comment.entity.js';
@@ -31,8 +31,14 @@ export class PullRequest extends TenantEntity {
   @ManyToOne({ entity: () => Repository, index: true })
   repository!: Rel<Repository>;
 
+  @ForeignKeyId()
+  repositoryId?: number;
+
   @ManyToOne({ entity: () => Issue, nullable: true, index: true })
   issue?: Rel<Issue> | null;
+
+  @ForeignKeyId({ nullable: true })
+  issueId?: number | null;
 
   @Field(() => Int, { nullable: true })
   @Index()
@@ -132,6 +138,9 @@ export class PullRequest extends TenantEntity {
 
   @ManyToOne({ entity: () => Integration, index: true })
   integration!: Rel<Integration>;
+
+  @ForeignKeyId()
+  integrationId?: number;
 
   @OneToMany({ entity: () => PullRequestReview, mappedBy: 'pullRequest' })
   reviews = new Collection<PullRequestReview>(this);

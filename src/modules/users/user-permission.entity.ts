@@ -2,7 +2,7 @@ import type { Opt, Rel } from '@mikro-orm/core';
 import { Entity, Index, ManyToOne, Property } from '@mikro-orm/decorators/legacy';
 import { Field, ObjectType } from 'type-graphql';
 
-import { TenantEntity } from '../../common/base.entities.js';
+import { ForeignKeyId, TenantEntity } from '../../common/base.entities.js';
 import { User } from './user.entity.js';
 
 @ObjectType()
@@ -11,6 +11,9 @@ export class UserPermission extends TenantEntity {
   @Index()
   @ManyToOne({ entity: () => User })
   user!: Rel<User>;
+
+  @ForeignKeyId()
+  userId?: number;
 
   @Field(() => String)
   @Property({ type: 'string', length: 100 })

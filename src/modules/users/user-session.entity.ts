@@ -2,7 +2,7 @@ import type { Rel } from '@mikro-orm/core';
 import { Entity, Index, ManyToOne, Property } from '@mikro-orm/decorators/legacy';
 import { Field, ObjectType } from 'type-graphql';
 
-import { TenantEntity } from '../../common/base.entities.js';
+import { ForeignKeyId, TenantEntity } from '../../common/base.entities.js';
 import { User } from './user.entity.js';
 
 /** A login session. `tokenHash` is deliberately not a GraphQL field. */
@@ -12,6 +12,9 @@ export class UserSession extends TenantEntity {
   @Index()
   @ManyToOne({ entity: () => User })
   user!: Rel<User>;
+
+  @ForeignKeyId()
+  userId?: number;
 
   /** Secret: never exposed, never logged. */
   @Property({ type: 'string', length: 255, hidden: true })

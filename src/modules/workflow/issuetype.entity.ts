@@ -2,7 +2,7 @@ import type { Rel } from '@mikro-orm/core';
 import { Entity, Index, ManyToOne, Property, Unique } from '@mikro-orm/decorators/legacy';
 import { Field, Int, ObjectType } from 'type-graphql';
 
-import { TenantEntity } from '../../common/base.entities.js';
+import { ForeignKeyId, TenantEntity } from '../../common/base.entities.js';
 import { Integration } from '../integrations/integration.entity.js';
 import { IssuetypeMapping } from './issuetype-mapping.entity.js';
 
@@ -25,6 +25,9 @@ export class Issuetype extends TenantEntity {
   @ManyToOne({ entity: () => IssuetypeMapping, nullable: true, index: true })
   issuetypeMapping?: Rel<IssuetypeMapping> | null;
 
+  @ForeignKeyId({ nullable: true })
+  issuetypeMappingId?: number | null;
+
   @Field(() => String, { nullable: true })
   @Property({ type: 'text', nullable: true })
   description?: string | null;
@@ -36,4 +39,7 @@ export class Issuetype extends TenantEntity {
 
   @ManyToOne({ entity: () => Integration, index: true })
   integration!: Rel<Integration>;
+
+  @ForeignKeyId()
+  integrationId?: number;
 }

@@ -2,7 +2,7 @@ import type { Rel } from '@mikro-orm/core';
 import { Entity, Index, ManyToOne, Property, Unique } from '@mikro-orm/decorators/legacy';
 import { Field, ObjectType } from 'type-graphql';
 
-import { TenantEntity } from '../../common/base.entities.js';
+import { ForeignKeyId, TenantEntity } from '../../common/base.entities.js';
 import { Integration } from '../integrations/integration.entity.js';
 import { Workflow } from './workflow.entity.js';
 
@@ -27,6 +27,12 @@ export class StatusMapping extends TenantEntity {
   @ManyToOne({ entity: () => Workflow, nullable: true, index: true })
   workflow?: Rel<Workflow> | null;
 
+  @ForeignKeyId({ nullable: true })
+  workflowId?: number | null;
+
   @ManyToOne({ entity: () => Integration, nullable: true, index: true })
   integration?: Rel<Integration> | null;
+
+  @ForeignKeyId({ nullable: true })
+  integrationId?: number | null;
 }

@@ -2,7 +2,7 @@ import type { Rel } from '@mikro-orm/core';
 import { Entity, Index, ManyToOne, Property, Unique } from '@mikro-orm/decorators/legacy';
 import { Field, ObjectType } from 'type-graphql';
 
-import { TenantEntity } from '../../common/base.entities.js';
+import { ForeignKeyId, TenantEntity } from '../../common/base.entities.js';
 import { Integration } from '../integrations/integration.entity.js';
 import { StatusMapping } from './status-mapping.entity.js';
 
@@ -25,6 +25,9 @@ export class Status extends TenantEntity {
   @ManyToOne({ entity: () => StatusMapping, nullable: true, index: true })
   statusMapping?: Rel<StatusMapping> | null;
 
+  @ForeignKeyId({ nullable: true })
+  statusMappingId?: number | null;
+
   @Field(() => String)
   @Property({ type: 'text' })
   category!: string;
@@ -35,4 +38,7 @@ export class Status extends TenantEntity {
 
   @ManyToOne({ entity: () => Integration, index: true })
   integration!: Rel<Integration>;
+
+  @ForeignKeyId()
+  integrationId?: number;
 }
