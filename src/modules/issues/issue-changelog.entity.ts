@@ -13,6 +13,7 @@ import { Issue } from './issue.entity.js';
 // The ETL import's natural key (upserts by it).
 @Unique({ name: 'uk_issue_changelogs_issue_external_id', properties: ['issue', 'externalId'] })
 export class IssueChangelog extends TenantEntity {
+  @Field(() => Issue, { nullable: true, description: "The Issue this row's issue_id points at." })
   @ManyToOne({ entity: () => Issue, index: true })
   issue!: Rel<Issue>;
 
@@ -23,12 +24,14 @@ export class IssueChangelog extends TenantEntity {
   @Property({ type: 'text', nullable: true })
   externalId?: string | null;
 
+  @Field(() => Status, { nullable: true, description: "The Status this row's from_status_id points at." })
   @ManyToOne({ entity: () => Status, nullable: true, index: true })
   fromStatus?: Rel<Status> | null;
 
   @ForeignKeyId({ nullable: true })
   fromStatusId?: number | null;
 
+  @Field(() => Status, { nullable: true, description: "The Status this row's to_status_id points at." })
   @ManyToOne({ entity: () => Status, nullable: true, index: true })
   toStatus?: Rel<Status> | null;
 
@@ -52,6 +55,10 @@ export class IssueChangelog extends TenantEntity {
   @Property({ type: 'text', nullable: true })
   changedBy?: string | null;
 
+  @Field(() => Integration, {
+    nullable: true,
+    description: "The Integration this row's integration_id points at.",
+  })
   @ManyToOne({ entity: () => Integration, index: true })
   integration!: Rel<Integration>;
 

@@ -33,6 +33,7 @@ export class Issue extends TenantEntity {
   @Property({ type: 'string', length: 50 })
   key!: string;
 
+  @Field(() => Project, { nullable: true, description: "The Project this row's project_id points at." })
   @ManyToOne({ entity: () => Project, nullable: true, index: true })
   project?: Rel<Project> | null;
 
@@ -51,6 +52,7 @@ export class Issue extends TenantEntity {
   @Property({ type: 'text', nullable: true })
   description?: string | null;
 
+  @Field(() => Issuetype, { nullable: true, description: "The Issuetype this row's issuetype_id points at." })
   @ManyToOne({ entity: () => Issuetype, nullable: true, index: true })
   issuetype?: Rel<Issuetype> | null;
 
@@ -61,6 +63,7 @@ export class Issue extends TenantEntity {
   @Property({ type: 'string', length: 100, nullable: true })
   issuetypeName?: string | null;
 
+  @Field(() => Status, { nullable: true, description: "The Status this row's status_id points at." })
   @ManyToOne({ entity: () => Status, nullable: true, index: true })
   status?: Rel<Status> | null;
 
@@ -83,6 +86,7 @@ export class Issue extends TenantEntity {
   @Property({ type: 'text', nullable: true })
   assignee?: string | null;
 
+  @Field(() => User, { nullable: true, description: "The User this row's assignee_id points at." })
   @ManyToOne({ entity: () => User, fieldName: 'assignee_id', nullable: true, index: true })
   assigneeUser?: Rel<User> | null;
 
@@ -93,6 +97,7 @@ export class Issue extends TenantEntity {
   @Property({ type: 'string', length: 100, nullable: true })
   reporter?: string | null;
 
+  @Field(() => User, { nullable: true, description: "The User this row's reporter_id points at." })
   @ManyToOne({ entity: () => User, fieldName: 'reporter_id', nullable: true, index: true })
   reporterUser?: Rel<User> | null;
 
@@ -139,6 +144,7 @@ export class Issue extends TenantEntity {
   @Property({ type: 'text', nullable: true })
   parentExternalId?: string | null;
 
+  @Field(() => Issue, { nullable: true, description: "The Issue this row's parent_id points at." })
   @ManyToOne({ entity: () => Issue, nullable: true, index: true })
   parent?: Rel<Issue> | null;
 
@@ -221,6 +227,10 @@ export class Issue extends TenantEntity {
   @Property({ type: 'integer', nullable: true, default: 0 })
   commentCount: Opt<number | null> = 0;
 
+  @Field(() => Integration, {
+    nullable: true,
+    description: "The Integration this row's integration_id points at.",
+  })
   @ManyToOne({ entity: () => Integration, index: true })
   integration!: Rel<Integration>;
 

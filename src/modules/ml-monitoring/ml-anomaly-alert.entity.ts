@@ -37,6 +37,7 @@ export class MlAnomalyAlert extends MlMonitoringRecord {
   @Property({ type: 'boolean', nullable: true, default: false })
   acknowledged: Opt<boolean | null> = false;
 
+  @Field(() => User, { nullable: true, description: "The User this row's acknowledged_by points at." })
   @ManyToOne({ entity: () => User, fieldName: 'acknowledged_by', nullable: true, index: true })
   acknowledgedBy?: Rel<User> | null;
 

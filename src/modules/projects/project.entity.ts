@@ -31,6 +31,10 @@ export class Project extends TenantEntity {
   @Property({ type: 'text', nullable: true })
   projectType?: string | null;
 
+  @Field(() => Integration, {
+    nullable: true,
+    description: "The Integration this row's integration_id points at.",
+  })
   @ManyToOne({ entity: () => Integration, index: true })
   integration!: Rel<Integration>;
 

@@ -20,6 +20,7 @@ import { Issue } from '../issues/issue.entity.js';
 })
 @Index({ name: 'idx_jira_pr_links_repo_pr', properties: ['externalRepoId', 'pullRequestNumber'] })
 export class JiraPullRequestLink extends TenantEntity {
+  @Field(() => Issue, { nullable: true, description: "The Issue this row's issue_id points at." })
   @ManyToOne({ entity: () => Issue, index: 'idx_jira_pr_links_issue_id' })
   issue!: Rel<Issue>;
 
@@ -51,6 +52,10 @@ export class JiraPullRequestLink extends TenantEntity {
   @Property({ type: 'text', nullable: true })
   prStatus?: string | null;
 
+  @Field(() => Integration, {
+    nullable: true,
+    description: "The Integration this row's integration_id points at.",
+  })
   @ManyToOne({ entity: () => Integration, index: true })
   integration!: Rel<Integration>;
 

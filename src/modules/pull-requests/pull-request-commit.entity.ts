@@ -18,6 +18,10 @@ export class PullRequestCommit extends TenantEntity {
   @Property({ type: 'text', nullable: true })
   externalId?: string | null;
 
+  @Field(() => PullRequest, {
+    nullable: true,
+    description: "The PullRequest this row's pull_request_id points at.",
+  })
   @ManyToOne({ entity: () => PullRequest, index: true })
   pullRequest!: Rel<PullRequest>;
 
@@ -52,6 +56,10 @@ export class PullRequestCommit extends TenantEntity {
   @Property({ type: 'timestamptz', nullable: true })
   committedDate?: Date | null;
 
+  @Field(() => Integration, {
+    nullable: true,
+    description: "The Integration this row's integration_id points at.",
+  })
   @ManyToOne({ entity: () => Integration, index: true })
   integration!: Rel<Integration>;
 

@@ -18,6 +18,10 @@ export class PullRequestReview extends TenantEntity {
   @Property({ type: 'text', nullable: true })
   externalId?: string | null;
 
+  @Field(() => PullRequest, {
+    nullable: true,
+    description: "The PullRequest this row's pull_request_id points at.",
+  })
   @ManyToOne({ entity: () => PullRequest, index: true })
   pullRequest!: Rel<PullRequest>;
 
@@ -40,6 +44,10 @@ export class PullRequestReview extends TenantEntity {
   @Property({ type: 'timestamptz', nullable: true })
   submittedAt?: Date | null;
 
+  @Field(() => Integration, {
+    nullable: true,
+    description: "The Integration this row's integration_id points at.",
+  })
   @ManyToOne({ entity: () => Integration, index: true })
   integration!: Rel<Integration>;
 

@@ -28,12 +28,17 @@ export class PullRequest extends TenantEntity {
   @Property({ type: 'text', nullable: true })
   externalRepoId?: string | null;
 
+  @Field(() => Repository, {
+    nullable: true,
+    description: "The Repository this row's repository_id points at.",
+  })
   @ManyToOne({ entity: () => Repository, index: true })
   repository!: Rel<Repository>;
 
   @ForeignKeyId()
   repositoryId?: number;
 
+  @Field(() => Issue, { nullable: true, description: "The Issue this row's issue_id points at." })
   @ManyToOne({ entity: () => Issue, nullable: true, index: true })
   issue?: Rel<Issue> | null;
 
@@ -136,6 +141,10 @@ export class PullRequest extends TenantEntity {
   @Property({ type: 'integer', nullable: true })
   reviewCycles?: number | null;
 
+  @Field(() => Integration, {
+    nullable: true,
+    description: "The Integration this row's integration_id points at.",
+  })
   @ManyToOne({ entity: () => Integration, index: true })
   integration!: Rel<Integration>;
 

@@ -63,6 +63,10 @@ export class Repository extends TenantEntity {
   @Property({ type: 'boolean', nullable: true })
   archived?: boolean | null;
 
+  @Field(() => Integration, {
+    nullable: true,
+    description: "The Integration this row's integration_id points at.",
+  })
   @ManyToOne({ entity: () => Integration, index: true })
   integration!: Rel<Integration>;
 

@@ -9,6 +9,7 @@ import { User } from './user.entity.js';
 @Entity({ tableName: 'user_permissions' })
 export class UserPermission extends TenantEntity {
   @Index()
+  @Field(() => User, { nullable: true, description: "The User this row's user_id points at." })
   @ManyToOne({ entity: () => User })
   user!: Rel<User>;
 

@@ -10,6 +10,7 @@ import { User } from './user.entity.js';
 @Entity({ tableName: 'user_sessions' })
 export class UserSession extends TenantEntity {
   @Index()
+  @Field(() => User, { nullable: true, description: "The User this row's user_id points at." })
   @ManyToOne({ entity: () => User })
   user!: Rel<User>;
 

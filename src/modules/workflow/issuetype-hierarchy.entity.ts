@@ -24,6 +24,10 @@ export class IssuetypeHierarchy extends TenantEntity {
   @Property({ type: 'text', nullable: true })
   description?: string | null;
 
+  @Field(() => Integration, {
+    nullable: true,
+    description: "The Integration this row's integration_id points at.",
+  })
   @ManyToOne({ entity: () => Integration, nullable: true, index: true })
   integration?: Rel<Integration> | null;
 

@@ -20,12 +20,20 @@ export class IssuetypeMapping extends TenantEntity {
   @Property({ type: 'text' })
   issuetypeTo!: string;
 
+  @Field(() => IssuetypeHierarchy, {
+    nullable: true,
+    description: "The IssuetypeHierarchy this row's issuetype_hierarchy_id points at.",
+  })
   @ManyToOne({ entity: () => IssuetypeHierarchy, index: true })
   issuetypeHierarchy!: Rel<IssuetypeHierarchy>;
 
   @ForeignKeyId()
   issuetypeHierarchyId?: number;
 
+  @Field(() => Integration, {
+    nullable: true,
+    description: "The Integration this row's integration_id points at.",
+  })
   @ManyToOne({ entity: () => Integration, nullable: true, index: true })
   integration?: Rel<Integration> | null;
 

@@ -22,6 +22,10 @@ export class Issuetype extends TenantEntity {
   @Property({ type: 'text' })
   originalName!: string;
 
+  @Field(() => IssuetypeMapping, {
+    nullable: true,
+    description: "The IssuetypeMapping this row's issuetype_mapping_id points at.",
+  })
   @ManyToOne({ entity: () => IssuetypeMapping, nullable: true, index: true })
   issuetypeMapping?: Rel<IssuetypeMapping> | null;
 
@@ -37,6 +41,10 @@ export class Issuetype extends TenantEntity {
   @Property({ type: 'integer' })
   hierarchyLevel!: number;
 
+  @Field(() => Integration, {
+    nullable: true,
+    description: "The Integration this row's integration_id points at.",
+  })
   @ManyToOne({ entity: () => Integration, index: true })
   integration!: Rel<Integration>;
 

@@ -24,12 +24,17 @@ export class StatusMapping extends TenantEntity {
   @Property({ type: 'text' })
   statusCategory!: string;
 
+  @Field(() => Workflow, { nullable: true, description: "The Workflow this row's workflow_id points at." })
   @ManyToOne({ entity: () => Workflow, nullable: true, index: true })
   workflow?: Rel<Workflow> | null;
 
   @ForeignKeyId({ nullable: true })
   workflowId?: number | null;
 
+  @Field(() => Integration, {
+    nullable: true,
+    description: "The Integration this row's integration_id points at.",
+  })
   @ManyToOne({ entity: () => Integration, nullable: true, index: true })
   integration?: Rel<Integration> | null;
 

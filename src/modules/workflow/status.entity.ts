@@ -22,6 +22,10 @@ export class Status extends TenantEntity {
   @Property({ type: 'text' })
   originalName!: string;
 
+  @Field(() => StatusMapping, {
+    nullable: true,
+    description: "The StatusMapping this row's status_mapping_id points at.",
+  })
   @ManyToOne({ entity: () => StatusMapping, nullable: true, index: true })
   statusMapping?: Rel<StatusMapping> | null;
 
@@ -36,6 +40,10 @@ export class Status extends TenantEntity {
   @Property({ type: 'text', nullable: true })
   description?: string | null;
 
+  @Field(() => Integration, {
+    nullable: true,
+    description: "The Integration this row's integration_id points at.",
+  })
   @ManyToOne({ entity: () => Integration, index: true })
   integration!: Rel<Integration>;
 

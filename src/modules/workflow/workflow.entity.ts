@@ -33,6 +33,10 @@ export class Workflow extends TenantEntity {
   @Property({ type: 'boolean', default: false })
   isCommitmentPoint: Opt<boolean> = false;
 
+  @Field(() => Integration, {
+    nullable: true,
+    description: "The Integration this row's integration_id points at.",
+  })
   @ManyToOne({ entity: () => Integration, nullable: true, index: true })
   integration?: Rel<Integration> | null;
 
