@@ -15,11 +15,12 @@ import { buildGatewaySchema } from './graphql/build-schema.js';
 import { startBanner } from './server/start-banner.js';
 import type { DemoToken } from './server/start-banner.js';
 import { createServer } from './server/create-server.js';
+import { GATEWAY_ENTITIES, GATEWAY_MODULES } from './modules/index.js';
 
 /** Startup only: config, database, schema, server, listen, shutdown. */
 async function main(): Promise<void> {
   const config = loadConfig();
-  const database = await openDatabase(config);
+  const database = await openDatabase(config, { entities: GATEWAY_ENTITIES });
   await assertDatabaseReachable(database, config);
   const embedded = database.kind === 'embedded';
   const tokens = await TokenService.fromConfig(
@@ -54,7 +55,7 @@ async function main(): Promise<void> {
     config,
     database,
     tokens,
-    schema: await buildGatewaySchema(),
+    schema: (await buildGatewaySchema(GATEWAY_MODULES)).schema,
     playgroundToken: demoTokens.find((token) => token.role === 'admin')?.token ?? null,
   });
   if (pending.length > 0) {

@@ -11,6 +11,7 @@ import { createServer } from '../server/create-server.js';
 import type { GatewayServer } from '../server/create-server.js';
 import { createTestApp, testSecurity } from '../testing/test-app.js';
 import type { GraphQLResult, TestApp } from '../testing/test-app.js';
+import { GATEWAY_MODULES } from '../modules/index.js';
 
 /** The re-check interval of these tests: short, so the bound can be waited out. */
 const RECHECK_SECONDS = 1;
@@ -58,7 +59,7 @@ describe('credentials that can be withdrawn', () => {
       config: { logLevel: 'silent', security: { ...testSecurity(), credentials } },
       database: app.database,
       tokens: app.tokens,
-      schema: await buildGatewaySchema(),
+      schema: (await buildGatewaySchema(GATEWAY_MODULES)).schema,
     });
     servers.push(server);
     return server.app.listen({ host: '127.0.0.1', port: 0 });

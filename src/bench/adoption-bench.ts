@@ -14,6 +14,7 @@ import {
   PREDECESSOR_OPTIONAL_TABLES,
 } from '../db/predecessor/predecessor-schema.js';
 import { buildPredecessorDatabase, predecessorChecksums } from '../testing/predecessor-fixture.js';
+import { GATEWAY_ENTITIES } from '../modules/index.js';
 
 /**
  * `npm run bench:adopt`: a predecessor database of 4 clients x 25,000 issues (with their changelogs,
@@ -66,12 +67,15 @@ async function main(): Promise<void> {
     withPgClient(url, (client) => predecessorChecksums(client, 'predecessor', tables)),
   );
 
-  const database = await openDatabase({
-    databaseUrl: url,
-    replicaUrls: [],
-    embeddedDataDir: 'memory',
-    logSql: false,
-  });
+  const database = await openDatabase(
+    {
+      databaseUrl: url,
+      replicaUrls: [],
+      embeddedDataDir: 'memory',
+      logSql: false,
+    },
+    { entities: GATEWAY_ENTITIES },
+  );
   try {
     const plan = await timed('migrate plan', () => planMigrations(database.orm));
     console.log(

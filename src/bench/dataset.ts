@@ -8,6 +8,7 @@ import type { SeedOptions } from '../cli/seed/demo-data.js';
 import { openDatabase } from '../db/database.js';
 import { migrateUp, migrationStatus } from '../db/migration-runner.js';
 import { databaseUrlFor, withPgClient } from '../db/pg-client.js';
+import { GATEWAY_ENTITIES } from '../modules/index.js';
 
 /** The one-row table that says what the bench database holds; written after a complete seed only. */
 export const DATASET_TABLE = 'pulse_bench_dataset';
@@ -138,7 +139,10 @@ async function mismatch(
     return `it holds ${JSON.stringify(marker.options)}, not ${JSON.stringify(request.seed)}`;
   }
   if (marker.generator !== generator) return 'the seed generator changed since it was seeded';
-  const orm = await openDatabase({ databaseUrl, replicaUrls: [], embeddedDataDir: 'memory', logSql: false });
+  const orm = await openDatabase(
+    { databaseUrl, replicaUrls: [], embeddedDataDir: 'memory', logSql: false },
+    { entities: GATEWAY_ENTITIES },
+  );
   try {
     const status = await migrationStatus(orm.orm);
     const executed = status.executed.map((row) => row.name);
@@ -172,7 +176,10 @@ async function reseed(
     await client.query(`create database "${database}"`);
   });
 
-  const orm = await openDatabase({ databaseUrl, replicaUrls: [], embeddedDataDir: 'memory', logSql: false });
+  const orm = await openDatabase(
+    { databaseUrl, replicaUrls: [], embeddedDataDir: 'memory', logSql: false },
+    { entities: GATEWAY_ENTITIES },
+  );
   let rows: Record<string, number>;
   let migrations: string[];
   const seedStarted = performance.now();

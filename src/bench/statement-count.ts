@@ -10,6 +10,7 @@ import { createServer } from '../server/create-server.js';
 import { requestBody, responseFailure } from './graphql-response.js';
 import type { Failure } from './graphql-response.js';
 import { BENCH_GATEWAY_ENV } from './gateway-process.js';
+import { GATEWAY_ENTITIES, GATEWAY_MODULES } from '../modules/index.js';
 
 export interface CountedRequest {
   status: number;
@@ -57,14 +58,17 @@ export class StatementCounter {
         },
       }),
     };
-    const database = await openDatabase({ ...urls, embeddedDataDir: 'memory', logSql: false }, overrides);
+    const database = await openDatabase(
+      { ...urls, embeddedDataDir: 'memory', logSql: false },
+      { ...overrides, entities: GATEWAY_ENTITIES },
+    );
     try {
       const { app } = await createServer({
         // The bench signs a sessionless token and sends one viewer's load: no session, no rate limit.
         config: { logLevel: 'silent', security: loadConfig(BENCH_GATEWAY_ENV).security },
         database,
         tokens,
-        schema: await buildGatewaySchema(),
+        schema: (await buildGatewaySchema(GATEWAY_MODULES)).schema,
       });
       await app.ready();
       return new StatementCounter(app, database, log, `Bearer ${token}`);

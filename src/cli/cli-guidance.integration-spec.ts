@@ -12,6 +12,7 @@ import { openDatabase } from '../db/database.js';
 import { createTestDatabase } from '../testing/test-database.js';
 import type { TestDatabase } from '../testing/test-database.js';
 import { runPulse } from '../testing/run-pulse.js';
+import { GATEWAY_ENTITIES } from '../modules/index.js';
 
 const SECRET = 'g'.repeat(40);
 
@@ -115,7 +116,7 @@ describe('pulse CLI guidance', () => {
     afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
     it('is opened by one process at a time: a second one gets a clear message, then works once it is free', async () => {
-      const holder = await openDatabase(config);
+      const holder = await openDatabase(config, { entities: GATEWAY_ENTITIES });
       try {
         const { code, err } = await pulse(config, 'migrate', 'status');
         expect(code).toBe(1);

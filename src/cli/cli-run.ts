@@ -8,6 +8,7 @@ import type { Progress } from '../common/bulk/progress.js';
 import type { Config } from '../config/config.js';
 import { assertDatabaseReachable, openDatabase } from '../db/database.js';
 import type { Database } from '../db/database.js';
+import { GATEWAY_ENTITIES } from '../modules/index.js';
 
 /**
  * What one `pulse` invocation hands to every command: the parsed configuration, where its output goes
@@ -53,7 +54,7 @@ export function createCliRun(
  */
 export async function withDatabase<T>(run: CliRun, work: (database: Database) => Promise<T>): Promise<T> {
   const owner = ownerConfig(run.config);
-  const database = await openDatabase(owner);
+  const database = await openDatabase(owner, { entities: GATEWAY_ENTITIES });
   await assertDatabaseReachable(database, owner);
   try {
     return await work(database);

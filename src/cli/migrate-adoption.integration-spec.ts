@@ -27,6 +27,7 @@ import type { TestDatabase } from '../testing/test-database.js';
 import { openSession } from '../modules/users/user-sessions.js';
 import { viewerForEmail } from './demo-tokens.js';
 import { runPulse } from '../testing/run-pulse.js';
+import { GATEWAY_ENTITIES, GATEWAY_MODULES } from '../modules/index.js';
 
 const TABLES = [...PREDECESSOR_CORE_TABLES, ...PREDECESSOR_OPTIONAL_TABLES];
 const SECRET = 'd'.repeat(40);
@@ -153,13 +154,16 @@ describe('pulse migrate on a predecessor database (plan, backup, up, status, dow
   });
 
   it('the gateway serves the adopted rows to the predecessor users, tenant-scoped', async () => {
-    const database = await openDatabase({ ...config, embeddedDataDir: 'memory', logSql: false });
+    const database = await openDatabase(
+      { ...config, embeddedDataDir: 'memory', logSql: false },
+      { entities: GATEWAY_ENTITIES },
+    );
     const tokens = await TokenService.fromConfig(config.jwt, null);
     const server = await createServer({
       config: { logLevel: 'silent' },
       database,
       tokens,
-      schema: await buildGatewaySchema(),
+      schema: (await buildGatewaySchema(GATEWAY_MODULES)).schema,
     });
     try {
       const url = await server.app.listen({ host: '127.0.0.1', port: 0 });

@@ -23,6 +23,19 @@ export function EmbeddingColumn(): PropertyDecorator {
   };
 }
 
+/**
+ * The GraphQL field of a foreign key's id (`projectId` beside the `project` relation), so clients can
+ * filter and link without a join. Not an ORM property: the table API reads the relation's column into
+ * it. The relation itself is served by the table API's loaders.
+ */
+export function ForeignKeyId(options: { nullable?: boolean } = {}): PropertyDecorator {
+  const field = Field(() => Int, { nullable: options.nullable ?? false });
+  return (target, name) => {
+    Reflect.defineMetadata('design:type', Number, target, name);
+    field(target, name);
+  };
+}
+
 /** Base of the business tables that have neither a client nor the usual timestamps (DORA, join tables). */
 @ObjectType()
 export abstract class VectorRecord {
@@ -60,6 +73,9 @@ export abstract class TrackedRecord {
 export abstract class TenantRecord extends TrackedRecord {
   @ManyToOne({ type: 'Client', index: true })
   client!: Rel<Client>;
+
+  @ForeignKeyId()
+  clientId?: number;
 }
 
 /** A client-owned business table: tenant scoped and with an embedding. */

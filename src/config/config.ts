@@ -41,7 +41,7 @@ export interface Config {
   statementTimeouts: StatementTimeouts;
   /** Query limits, rate limits, credential re-checks and exposure; see server/ and auth/. */
   security: SecurityConfig;
-  /** When a replica gets no reads; see db/read-routing.ts for what the defaults are based on. */
+  /** When a replica gets no reads; see db/read-routing-policy.ts for what the defaults are based on. */
   readRouting: {
     maxLagSeconds: number;
     maxLagBytes: number;

@@ -1,4 +1,5 @@
 import { entityMetadata } from '../db/entity-metadata.js';
+import { GATEWAY_ENTITIES } from '../modules/index.js';
 import { findConflicts } from './consolidation-conflicts.js';
 import type { Conflict } from './consolidation-conflicts.js';
 import type { ConsolidationOptions } from './consolidation-options.js';
@@ -50,7 +51,7 @@ export async function consolidate(
   options: ConsolidationOptions,
   progress: ProgressDisplay,
 ): Promise<ConsolidationOutcome> {
-  const plans = copyPlans(entityMetadata());
+  const plans = copyPlans(entityMetadata(GATEWAY_ENTITIES));
   const target = await ConsolidationTarget.open(targetUrl);
   try {
     await assertBookkeeping(target);

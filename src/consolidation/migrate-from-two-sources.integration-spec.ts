@@ -19,6 +19,7 @@ import { createTestDatabase, realDatabaseUrls } from '../testing/test-database.j
 import type { TestDatabase } from '../testing/test-database.js';
 import { copyPlans } from './copy-plan.js';
 import type { TableCopyPlan } from './copy-plan.js';
+import { GATEWAY_ENTITIES } from '../modules/index.js';
 
 jest.setTimeout(300_000);
 
@@ -100,7 +101,7 @@ async function expectEveryRowCopied(
     expect([table, id, mapped === undefined ? 'unmapped' : 'mapped']).toEqual([table, id, 'mapped']);
     return mapped!;
   };
-  for (const plan of copyPlans(entityMetadata())) {
+  for (const plan of copyPlans(entityMetadata(GATEWAY_ENTITIES))) {
     const expected = await rowsOf(expectedUrl, plan);
     if (expected.size === 0) continue;
     const actual = await rowsOf(target, plan);
@@ -144,12 +145,15 @@ describe('pulse migrate from: a predecessor database and another installation in
 
   /** Runs every migration (adopting a predecessor database in place) and seeds the demo data if asked. */
   const migrate = async (databaseUrl: string, seed?: Partial<SeedOptions>) => {
-    const database = await openDatabase({
-      databaseUrl,
-      replicaUrls: [],
-      embeddedDataDir: 'memory',
-      logSql: false,
-    });
+    const database = await openDatabase(
+      {
+        databaseUrl,
+        replicaUrls: [],
+        embeddedDataDir: 'memory',
+        logSql: false,
+      },
+      { entities: GATEWAY_ENTITIES },
+    );
     try {
       await migrateUp(database.orm);
       if (seed) await seedIfEmpty(database.fork(), seed);

@@ -18,6 +18,7 @@ import { createTestDatabase, realDatabaseUrls } from '../testing/test-database.j
 import type { TestDatabase } from '../testing/test-database.js';
 import { copyPlans } from './copy-plan.js';
 import { runPulse } from '../testing/run-pulse.js';
+import { GATEWAY_ENTITIES } from '../modules/index.js';
 
 jest.setTimeout(240_000);
 
@@ -56,7 +57,7 @@ async function copiedRowsInLegacyTerms(url: string, source: string): Promise<Rec
   );
   const copiedClients = map.filter((row) => row.table_name === 'clients').map((row) => Number(row.new_id));
   const result: Record<string, string[]> = {};
-  for (const plan of copyPlans(entityMetadata())) {
+  for (const plan of copyPlans(entityMetadata(GATEWAY_ENTITIES))) {
     if (plan.scope.kind === 'global') continue;
     const where =
       plan.scope.kind === 'self'
@@ -100,12 +101,15 @@ describe('pulse migrate from (unified source)', () => {
   const seeded = async (name: string, seed: Partial<SeedOptions>) => {
     const testDb = await createTestDatabase(name);
     created.push(testDb);
-    const database = await openDatabase({
-      ...testDb,
-      replicaUrls: [],
-      embeddedDataDir: 'memory',
-      logSql: false,
-    });
+    const database = await openDatabase(
+      {
+        ...testDb,
+        replicaUrls: [],
+        embeddedDataDir: 'memory',
+        logSql: false,
+      },
+      { entities: GATEWAY_ENTITIES },
+    );
     try {
       await migrateUp(database.orm);
       await seedIfEmpty(database.fork(), seed);

@@ -1,5 +1,6 @@
 import { entityMetadata } from '../db/entity-metadata.js';
 import { recogniseDatabase } from '../db/predecessor/recognise-predecessor.js';
+import { GATEWAY_ENTITIES } from '../modules/index.js';
 import type { ConsolidationSource } from './consolidation-source.js';
 import { SourceUnusableError } from './consolidation-source.js';
 import { copyPlans } from './copy-plan.js';
@@ -14,7 +15,7 @@ import { openUnifiedSource } from './unified-source.js';
  * The recognition reads the same snapshot the copy then reads.
  */
 export async function openConsolidationSource(url: string): Promise<ConsolidationSource> {
-  const plans = copyPlans(entityMetadata());
+  const plans = copyPlans(entityMetadata(GATEWAY_ENTITIES));
   const client = await openSnapshot(url);
   try {
     const shape = await recogniseDatabase(client);

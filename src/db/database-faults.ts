@@ -1,6 +1,6 @@
 import { GraphQLError } from 'graphql';
 
-import { isConnectionError } from './read-routing.js';
+import { isConnectionError } from './connection-errors.js';
 
 /**
  * How long a client should wait before trying again after DATABASE_UNAVAILABLE. The read router probes

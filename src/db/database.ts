@@ -3,7 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { vector } from '@electric-sql/pglite-pgvector';
 import { MikroORM as PgliteMikroORM } from '@mikro-orm/pglite';
 import { MikroORM as PostgreSqlMikroORM } from '@mikro-orm/postgresql';
-import type { MikroORM, Options } from '@mikro-orm/core';
+import type { EntityClass, MikroORM, Options } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/sql';
 import lockfile from 'proper-lockfile';
 
@@ -11,8 +11,8 @@ import { DEFAULT_CONNECT_TIMEOUT_MS, DEFAULT_STATEMENT_TIMEOUTS } from '../confi
 import type { Config, StatementTimeouts } from '../config/config.js';
 import { EmbeddedDatabaseBusyError, assertUsableDatabaseUrl, connectionFailure } from './database-errors.js';
 import { baseOrmOptions } from './orm-options.js';
-import { createReadRouter } from './read-routing.js';
-import type { ReadRouter } from './read-routing.js';
+import { createReadRouter } from './read-router.js';
+import type { ReadRouter } from './read-router.js';
 import { ReadSession } from './read-session.js';
 import type { ReadSessionOptions, RequestReader } from './read-session.js';
 
@@ -49,10 +49,11 @@ export interface Database {
 export async function openDatabase(
   config: Pick<Config, 'databaseUrl' | 'replicaUrls' | 'embeddedDataDir' | 'logSql'> &
     Partial<Pick<Config, 'readRouting' | 'databaseConnectTimeoutMs' | 'statementTimeouts'>>,
-  /** Extra ORM options (tests capture SQL through `logger`). */
-  overrides: Partial<Options> = {},
+  /** The entities (the gateway's: GATEWAY_ENTITIES) and extra ORM options (tests capture SQL through `logger`). */
+  options: { entities: readonly EntityClass<unknown>[] } & Partial<Omit<Options, 'entities'>>,
 ): Promise<Database> {
-  const base = { ...baseOrmOptions(config), ...overrides };
+  const { entities, ...overrides } = options;
+  const base = { ...baseOrmOptions(config, entities), ...overrides };
   let orm: Orm;
   let kind: DatabaseKind;
   let releaseLock: () => Promise<void> = async () => undefined;
@@ -67,7 +68,7 @@ export async function openDatabase(
       ...base,
       clientUrl: config.databaseUrl,
       // Reads (em.find, em.count, loaders) go to a replica; writes, flushes and anything inside
-      // em.transactional() go to the primary. See db/read-routing.ts for the fallback when one is down.
+      // em.transactional() go to the primary. See db/read-router.ts for the fallback when one is down.
       replicas: config.replicaUrls.map((clientUrl, index) => ({
         name: `replica-${index + 1}`,
         clientUrl,

@@ -8,6 +8,7 @@ import { openDatabase } from './database.js';
 import type { Database } from './database.js';
 import { migrateUp } from './migration-runner.js';
 import { MIGRATION_NAMES } from '../testing/schema-tables.js';
+import { GATEWAY_ENTITIES } from '../modules/index.js';
 
 // Not against the real server: this is the zero-install path (`npm start` with no DATABASE_URL).
 describe('embedded PGlite database', () => {
@@ -15,12 +16,15 @@ describe('embedded PGlite database', () => {
   const execute = <T>(sql: string) => database.fork().getConnection().execute<T[]>(sql);
 
   beforeAll(async () => {
-    database = await openDatabase({
-      databaseUrl: null,
-      replicaUrls: [],
-      embeddedDataDir: 'memory',
-      logSql: false,
-    });
+    database = await openDatabase(
+      {
+        databaseUrl: null,
+        replicaUrls: [],
+        embeddedDataDir: 'memory',
+        logSql: false,
+      },
+      { entities: GATEWAY_ENTITIES },
+    );
   });
 
   afterAll(async () => {

@@ -14,7 +14,7 @@ import type { Orm } from './database.js';
 import { withPgClient } from './pg-client.js';
 import { recogniseDatabase } from './predecessor/recognise-predecessor.js';
 import type { DatabaseShape } from './predecessor/recognise-predecessor.js';
-import { runOnPrimary } from './read-routing.js';
+import { runOnPrimary } from './read-router.js';
 
 export interface MigrationStatus {
   executed: { name: string; executedAt: Date | null }[];

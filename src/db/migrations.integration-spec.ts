@@ -17,6 +17,7 @@ import type { TestDatabase } from '../testing/test-database.js';
 import { openDatabase } from './database.js';
 import type { Database } from './database.js';
 import { migrateDown, migrateUp, migrationStatus } from './migration-runner.js';
+import { GATEWAY_ENTITIES } from '../modules/index.js';
 
 describe('schema migrations (real PostgreSQL + pgvector)', () => {
   let testDb: TestDatabase;
@@ -33,7 +34,10 @@ describe('schema migrations (real PostgreSQL + pgvector)', () => {
 
   beforeAll(async () => {
     testDb = await createTestDatabase('migrations');
-    database = await openDatabase({ ...testDb, embeddedDataDir: 'memory', logSql: false });
+    database = await openDatabase(
+      { ...testDb, embeddedDataDir: 'memory', logSql: false },
+      { entities: GATEWAY_ENTITIES },
+    );
   });
 
   afterAll(async () => {

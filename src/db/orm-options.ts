@@ -1,10 +1,9 @@
-import type { Options } from '@mikro-orm/core';
+import type { EntityClass, Options } from '@mikro-orm/core';
 import { ReflectMetadataProvider } from '@mikro-orm/decorators/legacy';
 import { Migrator } from '@mikro-orm/migrations';
 
 import { MIGRATIONS } from '../../migrations/index.js';
 import type { Config } from '../config/config.js';
-import { ALL_ENTITIES } from './entities.js';
 import { PulseNamingStrategy } from './naming-strategy.js';
 import { afterDiscovered } from './discovery-hooks.js';
 
@@ -13,10 +12,16 @@ export const MIGRATIONS_TABLE = 'pulse_migrations';
 /** Tables the migrations own that no entity maps: the bookkeeping of `pulse migrate from`. */
 export const UNMAPPED_TABLES = ['consolidation_runs', 'consolidation_id_map', 'consolidation_progress'];
 
-/** Options shared by the PostgreSQL and the embedded PGlite drivers. */
-export function baseOrmOptions(config: Pick<Config, 'logSql'>): Partial<Options> {
+/**
+ * Options shared by the PostgreSQL and the embedded PGlite drivers. The entities come from the
+ * gateway's modules (src/modules/index.ts), passed in: the database layer knows no module.
+ */
+export function baseOrmOptions(
+  config: Pick<Config, 'logSql'>,
+  entities: readonly EntityClass<unknown>[],
+): Partial<Options> {
   return {
-    entities: ALL_ENTITIES,
+    entities: [...entities],
     metadataProvider: ReflectMetadataProvider,
     namingStrategy: PulseNamingStrategy,
     discovery: { afterDiscovered },

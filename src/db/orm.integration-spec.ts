@@ -18,6 +18,7 @@ import type { TestDatabase } from '../testing/test-database.js';
 import { openDatabase } from './database.js';
 import type { Database } from './database.js';
 import { migrateUp } from './migration-runner.js';
+import { GATEWAY_ENTITIES } from '../modules/index.js';
 
 /** A deterministic, unit-length 1536-dimension vector. */
 function sampleEmbedding(seed: number): number[] {
@@ -42,7 +43,10 @@ describe('MikroORM entities on real PostgreSQL with a streaming replica', () => 
 
   beforeAll(async () => {
     testDb = await createTestDatabase('orm');
-    database = await openDatabase({ ...testDb, embeddedDataDir: 'memory', logSql: false }, sql.options);
+    database = await openDatabase(
+      { ...testDb, embeddedDataDir: 'memory', logSql: false },
+      { ...sql.options, entities: GATEWAY_ENTITIES },
+    );
     await migrateUp(database.orm);
 
     // Seed two tenants through the ORM, with the filter off (this is the operator, not a request).

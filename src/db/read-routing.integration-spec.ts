@@ -13,6 +13,7 @@ import type { TestDatabase } from '../testing/test-database.js';
 import { openDatabase } from './database.js';
 import type { Database } from './database.js';
 import { migrateUp } from './migration-runner.js';
+import { GATEWAY_ENTITIES } from '../modules/index.js';
 
 const DEAD_URL = 'postgresql://postgres@127.0.0.1:1/nowhere';
 /**
@@ -64,7 +65,7 @@ describe('ReadRouter on a real primary and streaming replica', () => {
     testDb = await createTestDatabase('read_routing');
     database = await openDatabase(
       { ...testDb, embeddedDataDir: 'memory', logSql: false, readRouting: QUIET },
-      sql.options,
+      { ...sql.options, entities: GATEWAY_ENTITIES },
     );
     await migrateUp(database.orm);
     await testDb.waitForReplica();
@@ -172,41 +173,6 @@ describe('ReadRouter on a real primary and streaming replica', () => {
       expect(again!.seen).toBe(1);
       expect(router.stats().fallbacks.read_your_writes).toBeGreaterThan(0);
     });
-
-    it('routes ORM reads of a request scope to the primary after a transaction committed in it', async () => {
-      const router = database.router;
-      const replicaForOthers = await router.runInScope(async () => {
-        router.bindViewer('1:9');
-        const em = database.fork();
-        return recovery(em.getConnection('read').execute('select pg_is_in_recovery() as replica'));
-      });
-      expect(replicaForOthers).toBe(true);
-
-      const afterOwnWrite = await router.runInScope(async () => {
-        router.bindViewer('1:9');
-        const em = database.fork();
-        em.setFilterParams(TENANT_FILTER, { clientId: 1 });
-        const client = em.create(Client, { name: 'Written by 9' });
-        await em.flush();
-        sql.clear();
-        em.clear();
-        const found = await em.findOne(Client, { name: 'Written by 9' }, { filters: false });
-        expect(found?.id).toBe(client.id);
-        return recovery(em.getConnection('read').execute('select pg_is_in_recovery() as replica'));
-      });
-      expect(afterOwnWrite).toBe(false);
-      // The find right after the flush went to the primary (connection type 'write'), not the replica.
-      expect(sql.queries.map((query) => query.connectionType)).toEqual(['write', 'write']);
-
-      // Another viewer's scope is unaffected.
-      const otherViewer = await router.runInScope(async () => {
-        router.bindViewer('1:10');
-        return recovery(
-          database.fork().getConnection('read').execute('select pg_is_in_recovery() as replica'),
-        );
-      });
-      expect(otherViewer).toBe(true);
-    });
   });
 
   describe('ML session (seed 002)', () => {
@@ -257,7 +223,7 @@ describe('ReadRouter on a real primary and streaming replica', () => {
     it('sends reads to the primary without failing them and reports the replica unreachable', async () => {
       const degraded = await openDatabase(
         { ...testDb, replicaUrls: [DEAD_URL], embeddedDataDir: 'memory', logSql: false, readRouting: QUIET },
-        sql.options,
+        { ...sql.options, entities: GATEWAY_ENTITIES },
       );
       try {
         expect(degraded.router.replicas()).toEqual([
@@ -298,7 +264,7 @@ describe('ReadRouter on a real primary and streaming replica', () => {
           logSql: false,
           readRouting: QUIET,
         },
-        sql.options,
+        { ...sql.options, entities: GATEWAY_ENTITIES },
       );
       try {
         expect(mixed.router.replicas().map((replica) => [replica.name, replica.healthy])).toEqual([
@@ -319,7 +285,7 @@ describe('ReadRouter on a real primary and streaming replica', () => {
       const relay = await replicaRelay(testDb.replicaUrls[0]!);
       const flaky = await openDatabase(
         { ...testDb, replicaUrls: [relay.url], embeddedDataDir: 'memory', logSql: false, readRouting: QUIET },
-        sql.options,
+        { ...sql.options, entities: GATEWAY_ENTITIES },
       );
       try {
         const reader = flaky.router.reader();
@@ -352,7 +318,7 @@ describe('ReadRouter on a real primary and streaming replica', () => {
           logSql: false,
           readRouting: QUIET,
         },
-        sql.options,
+        { ...sql.options, entities: GATEWAY_ENTITIES },
       );
       try {
         expect(wrong.router.replicas()[0]).toMatchObject({
@@ -372,12 +338,15 @@ describe('ReadRouter on the embedded database (no replicas)', () => {
   let database: Database;
 
   beforeAll(async () => {
-    database = await openDatabase({
-      databaseUrl: null,
-      replicaUrls: [],
-      embeddedDataDir: 'memory',
-      logSql: false,
-    });
+    database = await openDatabase(
+      {
+        databaseUrl: null,
+        replicaUrls: [],
+        embeddedDataDir: 'memory',
+        logSql: false,
+      },
+      { entities: GATEWAY_ENTITIES },
+    );
     await migrateUp(database.orm);
   });
 

@@ -13,6 +13,7 @@ import { openDatabase } from './database.js';
 import type { Database } from './database.js';
 import { isDatabaseUnavailable, isRecoveryConflict } from './database-faults.js';
 import { withPgClient } from './pg-client.js';
+import { GATEWAY_ENTITIES } from '../modules/index.js';
 
 const MAX_LAG_SECONDS = 2;
 /** Slower than the bound's share would suggest, so the old rule (lag at the probe only) would fail. */
@@ -51,7 +52,7 @@ describe('replica faults on a private primary and replica', () => {
         logSql: false,
         readRouting: ROUTING,
       },
-      sql.options,
+      { ...sql.options, entities: GATEWAY_ENTITIES },
     );
   }, 120_000);
 
@@ -195,14 +196,17 @@ describe('replica faults on a private primary and replica', () => {
 
     // Then through the read path, with the primary behind a relay that is cut: the retry fails too.
     const relay = await startTcpRelay(cluster.primaryUrl);
-    const degraded = await openDatabase({
-      databaseUrl: relay.url,
-      replicaUrls: [cluster.replicaUrl],
-      embeddedDataDir: 'memory',
-      logSql: false,
-      databaseConnectTimeoutMs: 1_000,
-      readRouting: ROUTING,
-    });
+    const degraded = await openDatabase(
+      {
+        databaseUrl: relay.url,
+        replicaUrls: [cluster.replicaUrl],
+        embeddedDataDir: 'memory',
+        logSql: false,
+        databaseConnectTimeoutMs: 1_000,
+        readRouting: ROUTING,
+      },
+      { entities: GATEWAY_ENTITIES },
+    );
     try {
       await relay.cut();
       await degraded.router.refresh();

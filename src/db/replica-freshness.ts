@@ -1,4 +1,4 @@
-import type { WalSample } from './read-routing.js';
+import type { WalSample } from './replica-health.js';
 
 /**
  * Until when a replica is known to hold every commit of the primary: the time of the newest sample of

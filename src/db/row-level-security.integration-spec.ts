@@ -10,6 +10,7 @@ import { createTestDatabase, requireSeparateRuntimeRole } from '../testing/test-
 import type { TestDatabase } from '../testing/test-database.js';
 import { openDatabase } from './database.js';
 import { migrateUp } from './migration-runner.js';
+import { GATEWAY_ENTITIES } from '../modules/index.js';
 
 /**
  * The database's own tenant wall, seen through plain driver connections of the gateway's runtime role
@@ -55,12 +56,15 @@ describe('row level security (runtime role, plain connections, no application sc
   beforeAll(async () => {
     testDb = await createTestDatabase('rls');
     requireSeparateRuntimeRole(testDb);
-    const owner = await openDatabase({
-      databaseUrl: testDb.databaseUrl,
-      replicaUrls: [],
-      embeddedDataDir: 'memory',
-      logSql: false,
-    });
+    const owner = await openDatabase(
+      {
+        databaseUrl: testDb.databaseUrl,
+        replicaUrls: [],
+        embeddedDataDir: 'memory',
+        logSql: false,
+      },
+      { entities: GATEWAY_ENTITIES },
+    );
     try {
       await migrateUp(owner.orm);
       await seedIfEmpty(owner.fork(), TEST_SEED);

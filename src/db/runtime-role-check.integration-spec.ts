@@ -12,6 +12,7 @@ import { tenantTables } from './discovery-hooks.js';
 import { migrateUp } from './migration-runner.js';
 import { databaseUrlFor, withPgClient } from './pg-client.js';
 import { RlsBypassError, assertRuntimeRolesHeldByRls, checkRuntimeRole } from './runtime-role-check.js';
+import { GATEWAY_ENTITIES } from '../modules/index.js';
 
 /** A URL for `role` on the test database (the clusters trust local connections, as db:up sets them up). */
 function urlAs(url: string, role: string): string {
@@ -36,12 +37,15 @@ describe('runtime role check (the gateway refuses a role that could bypass RLS)'
   beforeAll(async () => {
     testDb = await createTestDatabase('role_check');
     requireSeparateRuntimeRole(testDb);
-    database = await openDatabase({
-      databaseUrl: testDb.databaseUrl,
-      replicaUrls: [],
-      embeddedDataDir: 'memory',
-      logSql: false,
-    });
+    database = await openDatabase(
+      {
+        databaseUrl: testDb.databaseUrl,
+        replicaUrls: [],
+        embeddedDataDir: 'memory',
+        logSql: false,
+      },
+      { entities: GATEWAY_ENTITIES },
+    );
     await migrateUp(database.orm);
     tables = tenantTables(database.orm.getMetadata());
     await testDb.query(`create role ${tableOwnerGroup} nologin`);

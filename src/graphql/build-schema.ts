@@ -6,79 +6,93 @@ import { buildSchema } from 'type-graphql';
 import type { NonEmptyArray } from 'type-graphql';
 
 import { forbidden } from '../common/errors.js';
-import { tableApiResolvers } from '../common/table-api/table-api.js';
+import { FieldRuleSet } from '../common/field-rules.js';
+import { entitiesOf } from '../common/gateway-module.js';
+import type { GatewayModule } from '../common/gateway-module.js';
+import { tableApiResolvers, tableApis } from '../common/table-api/table-api.js';
+import type { TableApi } from '../common/table-api/table-api.js';
 import { tableMutationResolvers } from '../common/table-api/table-mutations.js';
-import { ALL_ENTITIES } from '../db/entities.js';
-import { ConsolidationIdMapResolver } from '../modules/consolidation/consolidation-id-map.resolver.js';
-import { ingestResolvers } from '../modules/ingest/ingest.resolver.js';
-import { IntegrationSecretResolver } from '../modules/integrations/integrations.api.js';
-import { UserSessionsResolver } from '../modules/users/user-sessions.resolver.js';
-import { ViewerResolver } from '../modules/viewer/viewer.resolver.js';
-import { isColumnField, ruleTree } from './field-rules.js';
-// Each module declares its tables' API (and guards) when imported.
-import '../modules/clients/clients.api.js';
-import '../modules/dora/dora.api.js';
-import '../modules/issues/issues.api.js';
-import '../modules/ml-monitoring/ml-monitoring.api.js';
-import '../modules/projects/projects.api.js';
-import '../modules/pull-requests/pull-requests.api.js';
-import '../modules/settings/settings.api.js';
-import '../modules/users/users.api.js';
-import '../modules/workflow/workflow.api.js';
-// ... and its mutations.
-import '../modules/issues/issues.mutations.js';
-import '../modules/ml-monitoring/ml-monitoring.mutations.js';
-import '../modules/projects/projects.mutations.js';
-import '../modules/pull-requests/pull-requests.mutations.js';
-import '../modules/settings/settings.mutations.js';
-import '../modules/users/users.mutations.js';
-import '../modules/workflow/workflow.mutations.js';
+import { entityMetadata } from '../db/entity-metadata.js';
 
-// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
-let resolvers: NonEmptyArray<Function> | undefined;
-
-/** The schema without permissions: what the SDL file shows. */
-export async function buildUnguardedSchema(): Promise<GraphQLSchema> {
-  // Resolver classes are generated once per process: TypeGraphQL's metadata is global.
-  resolvers ??= [
-    ViewerResolver,
-    IntegrationSecretResolver,
-    UserSessionsResolver,
-    ConsolidationIdMapResolver,
-    ...tableApiResolvers(),
-    ...tableMutationResolvers(),
-    ...ingestResolvers(),
-    // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
-  ] as NonEmptyArray<Function>;
-  return buildSchema({
-    resolvers,
-    orphanedTypes: [...ALL_ENTITIES],
-    validate: false,
-    emitSchemaFile: false,
-  });
+/** A schema built from a list of modules, with the rules of its fields. */
+export interface GatewaySchema {
+  schema: GraphQLSchema;
+  /** The rule of every field (the shield's rule tree) and which fields are plain columns. */
+  rules: FieldRuleSet;
+  /** Every table's API by entity class name. */
+  tables: ReadonlyMap<string, TableApi>;
 }
 
 /**
- * The executable schema: every field guarded by the rule registered beside its declaration, and any
+ * TypeGraphQL keeps the metadata of resolver classes in one global store, so the classes of one list of
+ * modules are generated once per process; the same list gives the same schema.
+ */
+const built = new WeakMap<readonly GatewayModule[], Promise<GatewaySchema>>();
+
+/** The schema without permissions (what the SDL file shows), with the rules the modules declared. */
+export function buildUnguardedSchema(modules: readonly GatewayModule[]): Promise<GatewaySchema> {
+  let schema = built.get(modules);
+  if (!schema) {
+    schema = assemble(modules);
+    built.set(modules, schema);
+  }
+  return schema;
+}
+
+async function assemble(modules: readonly GatewayModule[]): Promise<GatewaySchema> {
+  const entities = entitiesOf(modules);
+  const metadata = entityMetadata(entities);
+  const rules = new FieldRuleSet();
+  for (const module of modules) if (module.rules) rules.add(module.rules);
+  const tables = tableApis(
+    modules.flatMap((module) => module.tables),
+    metadata,
+  );
+  const resolvers = [
+    ...modules.flatMap((module) => module.resolvers ?? []),
+    ...tableApiResolvers(
+      tables,
+      modules.flatMap((module) => module.links ?? []),
+      rules,
+    ),
+    ...tableMutationResolvers(
+      modules.flatMap((module) => module.mutations ?? []),
+      metadata,
+      rules,
+    ),
+    // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  ] as unknown as NonEmptyArray<Function>;
+  const schema = await buildSchema({
+    resolvers,
+    orphanedTypes: entities,
+    validate: false,
+    emitSchemaFile: false,
+  });
+  return { schema, rules, tables };
+}
+
+/**
+ * The executable schema of these modules: every field guarded by the rule declared beside it, and any
  * field without one denied (`fallbackRule: deny`). Errors a resolver throws on purpose (BAD_USER_INPUT,
  * NOT_FOUND) pass through with their own codes.
  */
-export async function buildGatewaySchema(): Promise<GraphQLSchema> {
-  const schema = await buildUnguardedSchema();
-  const permissions = shield(ruleTree(), {
+export async function buildGatewaySchema(modules: readonly GatewayModule[]): Promise<GatewaySchema> {
+  const { schema, rules, tables } = await buildUnguardedSchema(modules);
+  const permissions = shield(rules.tree(), {
     fallbackRule: deny,
     allowExternalErrors: true,
     fallbackError: () => forbidden(),
   });
   const guarded = applyMiddleware(schema, permissions);
-  // Column fields keep their plain resolver (see guardColumnFields): their rule already ran on the
-  // field that produced the object.
+  // Column fields keep their plain resolver (see FieldRuleSet.guardColumnFields): their rule already ran
+  // on the field that produced the object.
   for (const type of Object.values(guarded.getTypeMap())) {
     if (!isObjectType(type) || type.name.startsWith('__')) continue;
     const original = schema.getType(type.name) as GraphQLObjectType;
     for (const field of Object.values(type.getFields())) {
-      if (isColumnField(type.name, field.name)) field.resolve = original.getFields()[field.name]!.resolve;
+      if (rules.isColumnField(type.name, field.name))
+        field.resolve = original.getFields()[field.name]!.resolve;
     }
   }
-  return guarded;
+  return { schema: guarded, rules, tables };
 }

@@ -8,14 +8,14 @@ import { Field } from 'type-graphql';
 
 import { canEdit, isAdmin, isAuthenticated } from '../auth/rules.js';
 import type { AccessRule } from '../auth/rules.js';
-import { tableApi } from '../common/table-api/table-api.js';
 import { TableLoaders } from '../common/table-api/table-loaders.js';
 import type { Context } from '../context/context.js';
-import { ALL_ENTITIES } from '../db/entities.js';
 import type { SqlExecutor } from '../db/sql-executor.js';
+import type { FieldRuleSet } from '../common/field-rules.js';
+import { entityMetadata } from '../db/entity-metadata.js';
+import { GATEWAY_ENTITIES, GATEWAY_MODULES } from '../modules/index.js';
 import { Viewer } from '../modules/viewer/viewer.resolver.js';
 import { buildGatewaySchema } from './build-schema.js';
-import { isColumnField, registeredRule } from './field-rules.js';
 
 type FieldRule = AccessRule | typeof allow;
 type Caller = 'anonymous' | 'viewer' | 'user' | 'admin';
@@ -48,6 +48,10 @@ function objectTypes(schema: GraphQLSchema): GraphQLObjectType[] {
 
 describe('permissions', () => {
   let schema: GraphQLSchema;
+  let fieldRules: FieldRuleSet;
+  const registeredRule = (typeName: string, fieldName: string) => fieldRules.ruleOf(typeName, fieldName);
+  const isColumnField = (typeName: string, fieldName: string) =>
+    fieldRules.isColumnField(typeName, fieldName);
   /** Entity type name -> its read rule. */
   const readRules = new Map<string, FieldRule>();
   const admits = new Map<FieldRule, Set<Caller>>();
@@ -59,11 +63,10 @@ describe('permissions', () => {
     // reads its metadata once, so the probe is planted before the (only) schema build of this file.
     Reflect.defineMetadata('design:type', String, Viewer.prototype, PROBE);
     Field(() => String, { nullable: true })(Viewer.prototype, PROBE);
-    schema = await buildGatewaySchema();
-    for (const entity of ALL_ENTITIES) {
-      const api = tableApi(entity.name);
-      if (api) readRules.set(entity.name, api.options.read);
-    }
+    const built = await buildGatewaySchema(GATEWAY_MODULES);
+    schema = built.schema;
+    fieldRules = built.rules;
+    for (const api of built.tables.values()) readRules.set(api.model.className, api.options.read);
     const rules = new Set<FieldRule>([...readRules.values(), isAdmin, canEdit, isAuthenticated, allow]);
     for (const type of objectTypes(schema)) {
       for (const field of Object.values(type.getFields())) {
@@ -223,6 +226,8 @@ describe('permissions', () => {
         viewer: { userId: 1, clientId: 1, role: 'admin' },
         scope: { clientId: 1 },
         loaders: new TableLoaders(executor, { clientId: 1 }),
+        // The resolver finds the users and clients tables in the request's ORM metadata.
+        em: { getMetadata: () => entityMetadata(GATEWAY_ENTITIES) },
       } as unknown as Context;
       const result = await execute({
         schema,

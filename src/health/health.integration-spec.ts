@@ -15,6 +15,7 @@ import type { GatewayServer } from '../server/create-server.js';
 import { BUSINESS_TABLES } from '../testing/schema-tables.js';
 import { createTestDatabase } from '../testing/test-database.js';
 import type { TestDatabase } from '../testing/test-database.js';
+import { GATEWAY_ENTITIES, GATEWAY_MODULES } from '../modules/index.js';
 
 const DEAD_URL = 'postgresql://postgres@127.0.0.1:1/nowhere';
 /**
@@ -47,7 +48,7 @@ describe('operational endpoints: /health/database, /health/ml, /metrics', () => 
   const tokenFor: Record<'admin' | 'user', string> = { admin: '', user: '' };
 
   async function start(config: Parameters<typeof openDatabase>[0], prepare?: (running: Running) => void) {
-    const database = await openDatabase(config);
+    const database = await openDatabase(config, { entities: GATEWAY_ENTITIES });
     const server = await createServer({ config: { logLevel: 'silent' }, database, tokens, schema });
     const running: Running = { database, server, baseUrl: '' };
     prepare?.(running);
@@ -76,7 +77,7 @@ describe('operational endpoints: /health/database, /health/ml, /metrics', () => 
       { secret: 'h'.repeat(40), publicKey: null, issuer: null, audience: null },
       null,
     );
-    schema = await buildGatewaySchema();
+    schema = (await buildGatewaySchema(GATEWAY_MODULES)).schema;
     healthy = await start(
       { ...testDb, embeddedDataDir: 'memory', logSql: false, readRouting: QUIET },
       (running) => {

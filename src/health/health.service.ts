@@ -1,7 +1,9 @@
 import type { Database } from '../db/database.js';
-import { describeDatabaseError, ML_SESSION_SETTINGS, withTimeout } from '../db/read-routing.js';
-import type { ReplicaState } from '../db/read-routing.js';
+import { describeDatabaseError, withTimeout } from '../db/connection-errors.js';
+import { ML_SESSION_SETTINGS } from '../db/read-only-session.js';
+import type { ReplicaState } from '../db/replica-health.js';
 import type { SqlExecutor } from '../db/sql-executor.js';
+import { TABLE_CATALOGUE } from '../modules/table-catalogue.js';
 
 /**
  * - healthy: everything this endpoint checks works.
@@ -22,7 +24,9 @@ export interface HealthReport {
 }
 
 /** The three ML monitoring tables of seed 001. */
-export const ML_TABLES = ['ai_learning_memory', 'ml_prediction_log', 'ml_anomaly_alerts'] as const;
+export const ML_TABLES = TABLE_CATALOGUE.filter((table) => table.group === 'ml-monitoring').map(
+  (table) => table.tableName,
+);
 /** Tables every API request family needs; missing ones mean the schema is not there. */
 export const CORE_TABLES = [
   'clients',

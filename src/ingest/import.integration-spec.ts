@@ -17,6 +17,7 @@ import { createTestDatabase } from '../testing/test-database.js';
 import type { TestDatabase } from '../testing/test-database.js';
 import { runImport } from './import-run.js';
 import { runPulse } from '../testing/run-pulse.js';
+import { GATEWAY_ENTITIES } from '../modules/index.js';
 
 const EXAMPLES = join(process.cwd(), 'examples', 'import');
 const embedding = (seed: number) => Array.from({ length: 1536 }, (_, i) => ((i * 7 + seed) % 13) / 13 - 0.4);
@@ -65,12 +66,15 @@ describe('pulse import (real PostgreSQL)', () => {
       JWT_SECRET: 'i'.repeat(40),
       LOG_LEVEL: 'silent',
     });
-    const database = await openDatabase({
-      ...testDb,
-      replicaUrls: [],
-      embeddedDataDir: 'memory',
-      logSql: false,
-    });
+    const database = await openDatabase(
+      {
+        ...testDb,
+        replicaUrls: [],
+        embeddedDataDir: 'memory',
+        logSql: false,
+      },
+      { entities: GATEWAY_ENTITIES },
+    );
     try {
       await migrateUp(database.orm);
       await seedIfEmpty(database.fork(), { clients: 2, issuesPerClient: 40, embeddingShare: 0 });

@@ -2,6 +2,7 @@ import { ReferenceKind } from '@mikro-orm/core';
 import type { EntityProperty } from '@mikro-orm/core';
 
 import { entityMetadata } from '../db/entity-metadata.js';
+import { GATEWAY_ENTITIES } from '../modules/table-modules.js';
 
 /** How a column's value is written to the staging table and checked in a record. */
 export type ValueKind = 'string' | 'int' | 'float' | 'boolean' | 'timestamp';
@@ -101,7 +102,7 @@ function parseDefault(kind: ValueKind, value: unknown): string | number | boolea
 
 /** The scalar columns of a table, straight from the entity: the record format cannot drift from it. */
 function recordColumns(className: string, except: readonly string[] = []): RecordColumn[] {
-  const meta = entityMetadata().getByClassName(className);
+  const meta = entityMetadata(GATEWAY_ENTITIES).getByClassName(className);
   const columns: RecordColumn[] = [];
   for (const prop of Object.values(meta.properties)) {
     if (prop.kind !== ReferenceKind.SCALAR || NOT_FROM_RECORDS.has(prop.name) || except.includes(prop.name))
@@ -174,7 +175,7 @@ function define(
   type: Omit<RecordType, 'keyFields' | 'tenant' | 'tracked'> & { keyFields?: string[]; entity: string },
 ): RecordType {
   const { entity, ...rest } = type;
-  const properties = entityMetadata().getByClassName(entity).properties as Record<string, unknown>;
+  const properties = entityMetadata(GATEWAY_ENTITIES).getByClassName(entity).properties as Record<string, unknown>;
   const keyFields =
     type.keyFields ??
     type.conflictColumns.flatMap((column) => {

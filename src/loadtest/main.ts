@@ -15,6 +15,7 @@ import { migrateUp } from '../db/migration-runner.js';
 import { databaseUrlFor, withPgClient } from '../db/pg-client.js';
 import { leastSquaresSlope, summarizeLoad } from './soak-stats.js';
 import type { LoadSummary } from './soak-stats.js';
+import { GATEWAY_ENTITIES } from '../modules/index.js';
 
 /**
  * `npm run loadtest`: the dashboard operations (schema/operations) against a gateway process on the
@@ -47,12 +48,15 @@ async function prepareDatabase(primaryUrl: string, replicaUrls: string[]): Promi
     return (found.rowCount ?? 0) > 0;
   });
   const databaseUrl = databaseUrlFor(primaryUrl, DATABASE);
-  const database = await openDatabase({
-    databaseUrl,
-    replicaUrls: replicaUrls.map((url) => databaseUrlFor(url, DATABASE)),
-    embeddedDataDir: 'memory',
-    logSql: false,
-  });
+  const database = await openDatabase(
+    {
+      databaseUrl,
+      replicaUrls: replicaUrls.map((url) => databaseUrlFor(url, DATABASE)),
+      embeddedDataDir: 'memory',
+      logSql: false,
+    },
+    { entities: GATEWAY_ENTITIES },
+  );
   try {
     await migrateUp(database.orm);
     const seeded = await seedIfEmpty(database.fork(), SEED);
@@ -173,7 +177,10 @@ async function main(): Promise<void> {
     null,
   );
   const adminEmail = 'admin@acme.example';
-  const orm = await openDatabase({ databaseUrl, replicaUrls: [], embeddedDataDir: 'memory', logSql: false });
+  const orm = await openDatabase(
+    { databaseUrl, replicaUrls: [], embeddedDataDir: 'memory', logSql: false },
+    { entities: GATEWAY_ENTITIES },
+  );
   const token = await mintTokenForEmail(orm.fork(), tokens, adminEmail, 3600).finally(() => orm.close());
   const operations = await dashboardOperations(databaseUrl, adminEmail);
 

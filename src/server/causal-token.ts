@@ -3,7 +3,7 @@ import { GraphQLError } from 'graphql';
 
 import type { Context } from '../context/context.js';
 import type { Database } from '../db/database.js';
-import { parseLsn } from '../db/read-routing.js';
+import { parseLsn } from '../db/replica-health.js';
 
 /**
  * Read-your-writes across gateway instances. A mutation's response carries the primary's WAL position

@@ -17,7 +17,7 @@ import type { CursorKeySource } from '../common/table-api/cursors.js';
 import { loadConfig } from '../config/config.js';
 import type { Config } from '../config/config.js';
 import { buildContext } from '../context/build-context.js';
-import type { TenantScopeMode } from '../context/build-context.js';
+import type { TenantScopeMode } from '../context/request-scope.js';
 import type { Context } from '../context/context.js';
 import type { Database } from '../db/database.js';
 import { isDatabaseUnavailable } from '../db/database-faults.js';

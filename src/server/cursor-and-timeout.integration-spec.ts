@@ -1,6 +1,5 @@
 import 'reflect-metadata';
 
-import type { Options } from '@mikro-orm/core';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import pg from 'pg';
 
@@ -15,6 +14,7 @@ import { createTestApp } from '../testing/test-app.js';
 import type { GraphQLResult, RequestOptions, TestApp } from '../testing/test-app.js';
 import { createServer } from './create-server.js';
 import type { GatewayServer } from './create-server.js';
+import { GATEWAY_ENTITIES, GATEWAY_MODULES } from '../modules/index.js';
 
 /** No SQL, SQL state or stack in what a client reads. */
 const leaks = (result: unknown) =>
@@ -170,7 +170,7 @@ describe('cursors bound to where they came from, and statement timeouts', () => 
           config: { logLevel: 'silent', cursorSecret },
           database: app.database,
           tokens: app.tokens,
-          schema: await buildGatewaySchema(),
+          schema: (await buildGatewaySchema(GATEWAY_MODULES)).schema,
         });
         servers.push(server);
         return server.app.listen({ host: '127.0.0.1', port: 0 });
@@ -312,14 +312,14 @@ describe('cursors bound to where they came from, and statement timeouts', () => 
           logSql: false,
           statementTimeouts: { requestMs: TIMEOUT_MS, mlSessionMs: 400 },
         },
-        capture.options as Partial<Options>,
+        { ...capture.options, entities: GATEWAY_ENTITIES },
       );
       await database.router.refresh();
       const server = await createServer({
         config: { logLevel: 'silent' },
         database,
         tokens: app.tokens,
-        schema: await buildGatewaySchema(),
+        schema: (await buildGatewaySchema(GATEWAY_MODULES)).schema,
       });
       const url = await server.app.listen({ host: '127.0.0.1', port: 0 });
       slow = { database, server, url, sql: capture.queries };

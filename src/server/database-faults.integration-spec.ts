@@ -7,6 +7,7 @@ import { createTestApp, testSecurity } from '../testing/test-app.js';
 import type { TestApp } from '../testing/test-app.js';
 import { startTcpRelay } from '../testing/tcp-relay.js';
 import { createServer } from './create-server.js';
+import { GATEWAY_ENTITIES, GATEWAY_MODULES } from '../modules/index.js';
 
 const CONNECT_TIMEOUT_MS = 1_000;
 const CREATE = `mutation ($input: ProjectCreateInput!) { createProject(input: $input) { id key } }`;
@@ -29,19 +30,22 @@ interface Answer {
 async function gatewayBehindRelays(app: TestApp, schema: GraphQLSchema, relayReplica = false) {
   const primary = await startTcpRelay(app.testDb.runtime.databaseUrl);
   const replica = relayReplica ? await startTcpRelay(app.testDb.runtime.replicaUrls[0]!) : null;
-  const database = await openDatabase({
-    databaseUrl: primary.url,
-    replicaUrls: [replica?.url ?? app.testDb.runtime.replicaUrls[0]!],
-    embeddedDataDir: 'memory',
-    logSql: false,
-    databaseConnectTimeoutMs: CONNECT_TIMEOUT_MS,
-    readRouting: {
-      maxLagSeconds: 5,
-      maxLagBytes: 64 * 1024 * 1024,
-      checkIntervalMs: 500,
-      readYourWritesMs: 15_000,
+  const database = await openDatabase(
+    {
+      databaseUrl: primary.url,
+      replicaUrls: [replica?.url ?? app.testDb.runtime.replicaUrls[0]!],
+      embeddedDataDir: 'memory',
+      logSql: false,
+      databaseConnectTimeoutMs: CONNECT_TIMEOUT_MS,
+      readRouting: {
+        maxLagSeconds: 5,
+        maxLagBytes: 64 * 1024 * 1024,
+        checkIntervalMs: 500,
+        readYourWritesMs: 15_000,
+      },
     },
-  });
+    { entities: GATEWAY_ENTITIES },
+  );
   const server = await createServer({
     config: { logLevel: 'silent', security: testSecurity() },
     database,
@@ -109,7 +113,7 @@ describe('the primary unreachable', () => {
 
   beforeAll(async () => {
     app = await createTestApp('database_faults');
-    schema = await buildGatewaySchema();
+    schema = (await buildGatewaySchema(GATEWAY_MODULES)).schema;
     const { clientId } = await app.viewer('user');
     [{ id: integrationId }] = await app.testDb.query<{ id: number }>(
       'select id from integrations where client_id = $1 order by id limit 1',

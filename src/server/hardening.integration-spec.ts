@@ -10,6 +10,7 @@ import { createTestApp, gatewayDefaults, testSecurity } from '../testing/test-ap
 import type { GraphQLResult, TestApp } from '../testing/test-app.js';
 import { createServer } from './create-server.js';
 import type { GatewayServer } from './create-server.js';
+import { GATEWAY_MODULES } from '../modules/index.js';
 
 /** `issues → project → issues → …` with `levels` issue levels. */
 function deepIssues(levels: number): string {
@@ -37,7 +38,7 @@ describe('hardening at the door', () => {
       },
       database: app.database,
       tokens: app.tokens,
-      schema: await buildGatewaySchema(),
+      schema: (await buildGatewaySchema(GATEWAY_MODULES)).schema,
       ...(logged ? { logStream: { write: (line: string) => void logLines.push(JSON.parse(line)) } } : {}),
     });
     extraServers.push(server);

@@ -6,7 +6,7 @@ import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom
 
 import { poolUsage } from '../db/pool-usage.js';
 import type { ReadPathMetrics } from '../db/read-path-metrics.js';
-import type { ReadRouter } from '../db/read-routing.js';
+import type { ReadRouter } from '../db/read-router.js';
 import type { Orm } from '../db/database.js';
 
 /**

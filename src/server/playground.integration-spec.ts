@@ -16,6 +16,7 @@ import { createTestDatabase } from '../testing/test-database.js';
 import type { TestDatabase } from '../testing/test-database.js';
 import { createServer } from './create-server.js';
 import type { GatewayServer } from './create-server.js';
+import { GATEWAY_ENTITIES, GATEWAY_MODULES } from '../modules/index.js';
 
 /**
  * The playground in a real headless Chromium against a gateway on real PostgreSQL: it loads from this
@@ -31,7 +32,10 @@ describe('GraphQL playground in a browser', () => {
 
   beforeAll(async () => {
     testDb = await createTestDatabase('playground');
-    database = await openDatabase({ ...testDb, embeddedDataDir: 'memory', logSql: false });
+    database = await openDatabase(
+      { ...testDb, embeddedDataDir: 'memory', logSql: false },
+      { entities: GATEWAY_ENTITIES },
+    );
     await migrateUp(database.orm);
     await seedIfEmpty(database.fork(), { clients: 1, issuesPerClient: 10, embeddingShare: 1 });
     await testDb.waitForReplica();
@@ -45,7 +49,7 @@ describe('GraphQL playground in a browser', () => {
       config: { logLevel: 'silent', playground: 'on' },
       database,
       tokens: tokenService,
-      schema: await buildGatewaySchema(),
+      schema: (await buildGatewaySchema(GATEWAY_MODULES)).schema,
       playgroundToken: tokens.admin,
     });
     baseUrl = await server.app.listen({ host: '127.0.0.1', port: 0 });
@@ -178,7 +182,7 @@ describe('GraphQL playground in a browser', () => {
           { secret: 'p'.repeat(40), publicKey: null, issuer: null, audience: null },
           null,
         ),
-        schema: await buildGatewaySchema(),
+        schema: (await buildGatewaySchema(GATEWAY_MODULES)).schema,
         playgroundToken: tokens.admin,
       });
       started.push(gateway);

@@ -15,6 +15,7 @@ import type { PrivateCluster } from '../testing/private-cluster.js';
 import { testSecurity } from '../testing/test-app.js';
 import { createServer } from './create-server.js';
 import type { GatewayServer } from './create-server.js';
+import { GATEWAY_ENTITIES, GATEWAY_MODULES } from '../modules/index.js';
 
 const CREATE = `mutation ($input: ProjectCreateInput!) { createProject(input: $input) { id key } }`;
 const COUNT = `{ projects(first: 1) { totalCount } }`;
@@ -40,25 +41,28 @@ describe('read-your-writes across gateway instances (x-pulse-lsn)', () => {
   const gateways: Gateway[] = [];
 
   async function startGateway(): Promise<Gateway> {
-    const database = await openDatabase({
-      databaseUrl: cluster.primaryUrl,
-      replicaUrls: [cluster.replicaUrl],
-      embeddedDataDir: 'memory',
-      logSql: false,
-      // A generous staleness bound: the paused replica keeps serving, so only the token can send a
-      // read to the primary.
-      readRouting: {
-        maxLagSeconds: 300,
-        maxLagBytes: 1024 ** 3,
-        checkIntervalMs: 500,
-        readYourWritesMs: 15_000,
+    const database = await openDatabase(
+      {
+        databaseUrl: cluster.primaryUrl,
+        replicaUrls: [cluster.replicaUrl],
+        embeddedDataDir: 'memory',
+        logSql: false,
+        // A generous staleness bound: the paused replica keeps serving, so only the token can send a
+        // read to the primary.
+        readRouting: {
+          maxLagSeconds: 300,
+          maxLagBytes: 1024 ** 3,
+          checkIntervalMs: 500,
+          readYourWritesMs: 15_000,
+        },
       },
-    });
+      { entities: GATEWAY_ENTITIES },
+    );
     const server = await createServer({
       config: { logLevel: 'silent', security: testSecurity({ corsOrigins: [APP_ORIGIN] }) },
       database,
       tokens,
-      schema: await buildGatewaySchema(),
+      schema: (await buildGatewaySchema(GATEWAY_MODULES)).schema,
     });
     const url = await server.app.listen({ host: '127.0.0.1', port: 0 });
     const gateway = { database, server, url };
@@ -85,12 +89,15 @@ describe('read-your-writes across gateway instances (x-pulse-lsn)', () => {
 
   beforeAll(async () => {
     cluster = await startPrivateCluster('read_your_writes');
-    owner = await openDatabase({
-      databaseUrl: cluster.primaryUrl,
-      replicaUrls: [],
-      embeddedDataDir: 'memory',
-      logSql: false,
-    });
+    owner = await openDatabase(
+      {
+        databaseUrl: cluster.primaryUrl,
+        replicaUrls: [],
+        embeddedDataDir: 'memory',
+        logSql: false,
+      },
+      { entities: GATEWAY_ENTITIES },
+    );
     await migrateUp(owner.orm);
     await seedIfEmpty(owner.fork(), { clients: 1, issuesPerClient: 3, embeddingShare: 0, randomSeed: 7 });
     tokens = await TokenService.fromConfig(

@@ -14,6 +14,7 @@ import { createTestDatabase } from '../testing/test-database.js';
 import type { TestDatabase } from '../testing/test-database.js';
 import { createServer } from './create-server.js';
 import type { GatewayServer } from './create-server.js';
+import { GATEWAY_ENTITIES, GATEWAY_MODULES } from '../modules/index.js';
 
 const VIEWER_QUERY = '{ viewer { role user { id email } client { id name } } }';
 
@@ -37,7 +38,10 @@ describe('gateway HTTP server', () => {
 
   beforeAll(async () => {
     testDb = await createTestDatabase('server');
-    database = await openDatabase({ ...testDb, embeddedDataDir: 'memory', logSql: false });
+    database = await openDatabase(
+      { ...testDb, embeddedDataDir: 'memory', logSql: false },
+      { entities: GATEWAY_ENTITIES },
+    );
     await migrateUp(database.orm);
     const em = database.fork();
     const acme = em.create(Client, { name: 'Acme' });
@@ -60,7 +64,7 @@ describe('gateway HTTP server', () => {
       config: { logLevel: 'silent' },
       database,
       tokens,
-      schema: await buildGatewaySchema(),
+      schema: (await buildGatewaySchema(GATEWAY_MODULES)).schema,
     });
     baseUrl = await server.app.listen({ host: '127.0.0.1', port: 0 });
   });

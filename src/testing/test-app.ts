@@ -1,7 +1,6 @@
 import 'reflect-metadata';
 
-import type { Options } from '@mikro-orm/core';
-import type { GraphQLSchema } from 'graphql';
+import type { MigrationObject, Options } from '@mikro-orm/core';
 
 import { TokenService } from '../auth/tokens.js';
 import type { Viewer } from '../auth/tokens.js';
@@ -10,19 +9,23 @@ import { seedIfEmpty } from '../cli/seed-command.js';
 import type { SeedOptions } from '../cli/seed/demo-data.js';
 import { demoClientIdentity } from '../cli/seed/demo-accounts.js';
 import { openDatabase } from '../db/database.js';
+import { baseOrmOptions } from '../db/orm-options.js';
 import type { Database } from '../db/database.js';
 import { loadConfig } from '../config/config.js';
 import type { SecurityConfig } from '../config/config.js';
 import { migrateUp } from '../db/migration-runner.js';
 import { openSession } from '../modules/users/user-sessions.js';
 import { buildGatewaySchema } from '../graphql/build-schema.js';
-import type { TenantScopeMode } from '../context/build-context.js';
+import type { TenantScopeMode } from '../context/request-scope.js';
 import { createServer } from '../server/create-server.js';
 import type { GatewayServer } from '../server/create-server.js';
 import { captureSql } from './sql-capture.js';
 import type { CapturedQuery } from './sql-capture.js';
 import { createTestDatabase } from './test-database.js';
 import type { TestDatabase } from './test-database.js';
+import { GATEWAY_ENTITIES, GATEWAY_MODULES } from '../modules/index.js';
+import { entitiesOf } from '../common/gateway-module.js';
+import type { GatewayModule } from '../common/gateway-module.js';
 
 export type TestRole = 'admin' | 'user' | 'viewer';
 
@@ -99,8 +102,6 @@ function gatewayRoleFromEnv(): GatewayRole {
   return role;
 }
 
-let schemaPromise: Promise<GraphQLSchema> | undefined;
-
 /**
  * The gateway's security settings in tests: the defaults of an empty environment, except two. Rate
  * limits are off (a test file sends thousands of requests as one viewer), and the cost limit is raised:
@@ -126,8 +127,17 @@ export async function createTestApp(
   label: string,
   seed: Partial<SeedOptions> | null = TEST_SEED,
   security: SecurityConfig = testSecurity(),
-  options: { gatewayRole?: GatewayRole; tenantScope?: TenantScopeMode } = {},
+  options: {
+    gatewayRole?: GatewayRole;
+    tenantScope?: TenantScopeMode;
+    /** The modules the gateway is built from: its entities, schema and rules (default: the gateway's). */
+    modules?: readonly GatewayModule[];
+    /** The migrations the test database gets (default: the gateway's). */
+    migrations?: readonly MigrationObject[];
+  } = {},
 ): Promise<TestApp> {
+  const modules = options.modules ?? GATEWAY_MODULES;
+  const entities = modules === GATEWAY_MODULES ? GATEWAY_ENTITIES : entitiesOf(modules);
   const gatewayRole = options.gatewayRole ?? gatewayRoleFromEnv();
   const testDb = await createTestDatabase(label);
   const capture = captureSql();
@@ -138,7 +148,18 @@ export async function createTestApp(
       embeddedDataDir: 'memory',
       logSql: false,
     },
-    gatewayRole === 'owner' ? (capture.options as Partial<Options>) : {},
+    {
+      ...(gatewayRole === 'owner' ? (capture.options as Partial<Options>) : {}),
+      entities,
+      ...(options.migrations
+        ? {
+            migrations: {
+              ...baseOrmOptions({ logSql: false }, entities).migrations,
+              migrationsList: [...options.migrations],
+            },
+          }
+        : {}),
+    },
   );
   await migrateUp(ownerDatabase.orm);
   if (seed) await seedIfEmpty(ownerDatabase.fork(), seed);
@@ -147,7 +168,7 @@ export async function createTestApp(
       ? ownerDatabase
       : await openDatabase(
           { ...testDb.runtime, embeddedDataDir: 'memory', logSql: false },
-          capture.options as Partial<Options>,
+          { ...(capture.options as Partial<Options>), entities },
         );
   await testDb.waitForReplica();
   // Probe the replica now rather than on the router's timer, so reads start on it.
@@ -156,12 +177,11 @@ export async function createTestApp(
     { secret: 'test-secret-'.repeat(4), publicKey: null, issuer: null, audience: null },
     null,
   );
-  schemaPromise ??= buildGatewaySchema();
   const server = await createServer({
     config: { logLevel: 'silent', security },
     database,
     tokens,
-    schema: await schemaPromise,
+    schema: (await buildGatewaySchema(modules)).schema,
     tenantScope: options.tenantScope,
   });
   const url = await server.app.listen({ host: '127.0.0.1', port: 0 });

@@ -3,10 +3,11 @@ import 'reflect-metadata';
 import { describe, expect, it } from '@jest/globals';
 
 import { entityMetadata } from '../db/entity-metadata.js';
+import { GATEWAY_ENTITIES } from '../modules/index.js';
 import { buildIntegrityChecks } from './integrity-checks.js';
 
 describe('buildIntegrityChecks', () => {
-  const checks = buildIntegrityChecks(entityMetadata());
+  const checks = buildIntegrityChecks(entityMetadata(GATEWAY_ENTITIES));
   const rules = (name: string, table: string) =>
     checks.filter((check) => check.name === name && check.table === table).map((check) => check.rule);
 

@@ -2,6 +2,7 @@ import { IsolationLevel } from '@mikro-orm/core';
 
 import type { Database } from '../db/database.js';
 import { entityMetadata } from '../db/entity-metadata.js';
+import { GATEWAY_ENTITIES } from '../modules/index.js';
 import { buildIntegrityChecks } from './integrity-checks.js';
 import { runValidation } from './run-validation.js';
 import type { ValidationReport } from './run-validation.js';
@@ -12,7 +13,7 @@ import type { ValidationReport } from './run-validation.js';
  * at the end of the commands that bring data in.
  */
 export async function validateDatabase(database: Database): Promise<ValidationReport> {
-  const checks = buildIntegrityChecks(entityMetadata());
+  const checks = buildIntegrityChecks(entityMetadata(GATEWAY_ENTITIES));
   const em = database.fork();
   return em.transactional(
     (tx) =>

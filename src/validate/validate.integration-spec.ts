@@ -12,6 +12,7 @@ import { databaseUrlFor, withPgClient } from '../db/pg-client.js';
 import { createTestDatabase, realDatabaseUrls } from '../testing/test-database.js';
 import type { TestDatabase } from '../testing/test-database.js';
 import { runPulse } from '../testing/run-pulse.js';
+import { GATEWAY_ENTITIES } from '../modules/index.js';
 
 interface JsonReport {
   ok: boolean;
@@ -60,12 +61,15 @@ describe('pulse validate', () => {
 
   beforeAll(async () => {
     clean = await createTestDatabase('validate');
-    const database = await openDatabase({
-      ...clean,
-      replicaUrls: [],
-      embeddedDataDir: 'memory',
-      logSql: false,
-    });
+    const database = await openDatabase(
+      {
+        ...clean,
+        replicaUrls: [],
+        embeddedDataDir: 'memory',
+        logSql: false,
+      },
+      { entities: GATEWAY_ENTITIES },
+    );
     try {
       await migrateUp(database.orm);
       await seedIfEmpty(database.fork(), { clients: 2, issuesPerClient: 150, embeddingShare: 0.2 });

@@ -15,6 +15,7 @@ import { migrateUp } from '../../db/migration-runner.js';
 import { databaseUrlFor, withPgClient } from '../../db/pg-client.js';
 import { copyTextRow } from '../../ingest/copy-text.js';
 import { runImport } from '../../ingest/import-run.js';
+import { GATEWAY_ENTITIES } from '../../modules/index.js';
 
 /**
  * `npm run bench:import`: `pulse import` of N new issues with one changelog each into a database that
@@ -93,12 +94,15 @@ async function main(): Promise<void> {
   const url = databaseUrlFor(primary, name);
   const work = mkdtempSync(join(tmpdir(), 'pulse-bench-import-'));
   try {
-    const database = await openDatabase({
-      databaseUrl: url,
-      replicaUrls: [],
-      embeddedDataDir: 'memory',
-      logSql: false,
-    });
+    const database = await openDatabase(
+      {
+        databaseUrl: url,
+        replicaUrls: [],
+        embeddedDataDir: 'memory',
+        logSql: false,
+      },
+      { entities: GATEWAY_ENTITIES },
+    );
     await migrateUp(database.orm);
     await database.close();
     const connection = new pg.Client({ connectionString: url });

@@ -15,6 +15,7 @@ import { validateDatabase } from '../../validate/validate-database.js';
 import { validationText } from '../../validate/validation-output.js';
 import { positiveInteger } from '../cli-run.js';
 import type { CliRun } from '../cli-run.js';
+import { GATEWAY_ENTITIES } from '../../modules/index.js';
 
 interface MigrateFromFlags {
   batchSize: number;
@@ -157,7 +158,10 @@ async function report(run: CliRun, targetUrl: string, outcome: ConsolidationOutc
       ? `verification: all ${checked} source rows found in the target with equal values`
       : `verification FAILED: ${bad.map((table) => `${table.table} ${table.missing} missing, ${table.different} different (${table.sample.join(', ')})`).join('; ')}`,
   );
-  const database = await openDatabase({ ...run.config, databaseUrl: targetUrl, replicaUrls: [] });
+  const database = await openDatabase(
+    { ...run.config, databaseUrl: targetUrl, replicaUrls: [] },
+    { entities: GATEWAY_ENTITIES },
+  );
   let validationOk = false;
   try {
     const validation = await validateDatabase(database);

@@ -4,6 +4,7 @@ import { openDatabase } from '../../db/database.js';
 import { validateDatabase } from '../../validate/validate-database.js';
 import { validationJson, validationText } from '../../validate/validation-output.js';
 import type { CliRun } from '../cli-run.js';
+import { GATEWAY_ENTITIES } from '../../modules/index.js';
 
 interface ValidateFlags {
   json?: boolean;
@@ -21,11 +22,14 @@ export function validateCommand(run: CliRun): Command {
       let report;
       try {
         // The owner: the runtime role is subject to row level security and would see no tenant rows.
-        const database = await openDatabase({
-          ...run.config,
-          databaseUrl: run.config.databaseOwnerUrl,
-          replicaUrls: [],
-        });
+        const database = await openDatabase(
+          {
+            ...run.config,
+            databaseUrl: run.config.databaseOwnerUrl,
+            replicaUrls: [],
+          },
+          { entities: GATEWAY_ENTITIES },
+        );
         try {
           report = await validateDatabase(database);
         } finally {

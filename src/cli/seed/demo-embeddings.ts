@@ -1,36 +1,12 @@
 import { EMBEDDING_DIMENSIONS } from '../../common/embedding.type.js';
+import { BUSINESS_TABLES } from '../../modules/table-catalogue.js';
 import { hash32 } from './seeded-random.js';
 import type { SeededRandom } from './seeded-random.js';
 import { SqlExpression } from './seed-writer.js';
 import type { CommonTableExpression } from './seed-writer.js';
 
 /** The 24 business tables with an `embedding vector(1536)` column (see the initial migration). */
-export const TABLES_WITH_EMBEDDINGS: ReadonlySet<string> = new Set([
-  'clients',
-  'users',
-  'user_sessions',
-  'user_permissions',
-  'projects',
-  'workflows',
-  'status_mappings',
-  'issuetype_hierarchies',
-  'issuetype_mappings',
-  'issuetypes',
-  'statuses',
-  'projects_issuetypes',
-  'projects_statuses',
-  'issues',
-  'issue_changelogs',
-  'repositories',
-  'pull_requests',
-  'pull_request_reviews',
-  'pull_request_commits',
-  'pull_request_comments',
-  'system_settings',
-  'jira_pull_request_links',
-  'dora_market_benchmarks',
-  'dora_metric_insights',
-]);
+export const TABLES_WITH_EMBEDDINGS: ReadonlySet<string> = new Set(BUSINESS_TABLES);
 
 /** Three noise segments and one topic segment, each twice the embedding length so any window fits. */
 const SEGMENT_LENGTH = 2 * EMBEDDING_DIMENSIONS;

@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 
-import { ALL_ENTITIES } from '../../db/entities.js';
+import { entityMetadata } from '../../db/entity-metadata.js';
+import { GATEWAY_ENTITIES, GATEWAY_MODULES } from '../../modules/index.js';
 import {
   dataOf,
   demoClientIds,
@@ -15,7 +16,7 @@ import {
 } from '../../testing/graphql-expectations.js';
 import { createTestApp } from '../../testing/test-app.js';
 import type { GraphQLResult, TestApp, TestRole } from '../../testing/test-app.js';
-import { tableApi } from './table-api.js';
+import { tableApis } from './table-api.js';
 import type { TableApi } from './table-api.js';
 
 const ISSUE_LIST = readFileSync(
@@ -153,8 +154,11 @@ describe('table API', () => {
       );
       return hasClient ? 'client_id = $1' : null;
     };
-    const tables = () =>
-      ALL_ENTITIES.map((entity) => tableApi(entity.name)).filter((api) => api !== undefined);
+    const exposed = tableApis(
+      GATEWAY_MODULES.flatMap((module) => module.tables),
+      entityMetadata(GATEWAY_ENTITIES),
+    );
+    const tables = () => [...exposed.values()];
     /** `projectId` -> `PROJECT_ID`, as the OrderField enums spell columns. */
     const orderField = (key: string) => key.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toUpperCase();
     /** The key columns of a table's rows, in key order, straight from PostgreSQL. */

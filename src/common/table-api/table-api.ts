@@ -1,24 +1,15 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import {
-  Arg,
-  Args,
-  Ctx,
-  Field,
-  FieldResolver,
-  Info,
-  Mutation,
-  Int,
-  Query,
-  Resolver,
-  Root,
-} from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, Info, Mutation, Int, Query, Resolver, Root } from 'type-graphql';
 import type { ClassType } from 'type-graphql';
 
 import { isAdmin } from '../../auth/rules.js';
 import type { AccessRule } from '../../auth/rules.js';
 import type { Context } from '../../context/context.js';
+import type { MetadataStorage } from '@mikro-orm/core';
+
 import type { SqlExecutor } from '../../db/sql-executor.js';
-import { guardColumnFields, guardField, guardFields, openStructure } from '../../graphql/field-rules.js';
+import { openStructure } from '../field-rules.js';
+import type { FieldRuleSet } from '../field-rules.js';
 import { tableTypes } from './graphql-types.js';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, connectionFromRows, pageRequest } from './pagination.js';
 import type { ConnectionArgs, ConnectionValue, PageLimits } from './pagination.js';
@@ -46,6 +37,16 @@ export interface TableApiOptions {
   description?: string;
 }
 
+/** One table of a module: its entity and how it is exposed. */
+export interface TableDefinition extends TableApiOptions {
+  entity: ClassType;
+  /**
+   * Which of the data model's groups the table belongs to (default `business`: seed 001's 24 tables);
+   * the table catalogue (src/modules/table-catalogue.ts) lists the groups from this.
+   */
+  group?: 'business' | 'supporting' | 'ml-monitoring';
+}
+
 export interface TableApi {
   entity: ClassType;
   model: TableModel;
@@ -66,9 +67,6 @@ export interface LinkRelationOptions {
   description?: string;
 }
 
-const apis = new Map<string, TableApi>();
-const links: LinkRelationOptions[] = [];
-
 export function pluralize(word: string): string {
   if (/[^aeiou]y$/.test(word)) return `${word.slice(0, -1)}ies`;
   if (/(s|x|ch|sh)$/.test(word)) return `${word}es`;
@@ -78,24 +76,27 @@ export function pluralize(word: string): string {
 const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
 const upperFirst = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
-/** Declares a table's GraphQL API: connection, by-id and natural-key queries, relations, rules. */
-export function defineTableApi(entity: ClassType, options: TableApiOptions): void {
-  const model = tableModel(entity.name);
-  const singular = options.singular ?? lowerFirst(entity.name);
-  apis.set(entity.name, {
-    entity,
-    model,
-    options,
-    singular,
-    plural: options.plural ?? pluralize(singular),
-    limits: options.limits ?? { defaultSize: DEFAULT_PAGE_SIZE, maxSize: MAX_PAGE_SIZE },
-    defaultOrder: options.defaultOrder ?? [],
-  });
-}
-
-/** A to-many relation through a link table or a non-key match (e.g. issues <-> pull requests). */
-export function defineLinkRelation(options: LinkRelationOptions): void {
-  links.push(options);
+/** Each table's API (connection, by-id and natural-key queries, relations), from its definition and the ORM metadata. */
+export function tableApis(
+  tables: readonly TableDefinition[],
+  metadata: MetadataStorage,
+): Map<string, TableApi> {
+  const apis = new Map<string, TableApi>();
+  for (const { entity, group: _group, ...options } of tables) {
+    if (apis.has(entity.name)) throw new Error(`${entity.name} is exposed twice`);
+    const model = tableModel(metadata.getByClassName(entity.name));
+    const singular = options.singular ?? lowerFirst(entity.name);
+    apis.set(entity.name, {
+      entity,
+      model,
+      options,
+      singular,
+      plural: options.plural ?? pluralize(singular),
+      limits: options.limits ?? { defaultSize: DEFAULT_PAGE_SIZE, maxSize: MAX_PAGE_SIZE },
+      defaultOrder: options.defaultOrder ?? [],
+    });
+  }
+  return apis;
 }
 
 /**
@@ -217,7 +218,7 @@ function rootFields(api: TableApi): GeneratedField[] {
               connectionFromRows(page, await readPage(executor), await readCount(executor), cursors),
             {
               viewerKey: ctx.viewerKey,
-              clientId: ctx.viewer?.clientId ?? null,
+              clientId: ctx.scope?.clientId ?? null,
               readAfterLsn: ctx.readAfterLsn,
             },
           );
@@ -307,8 +308,12 @@ function toManyField(
   };
 }
 
-/** Builds every table's resolvers and registers their field rules. Call once, after all modules defined their APIs. */
-export function tableApiResolvers(): ClassType[] {
+/** Builds every table's resolvers (queries, relations, links) and adds their field rules to `rules`. */
+export function tableApiResolvers(
+  apis: ReadonlyMap<string, TableApi>,
+  links: readonly LinkRelationOptions[],
+  rules: FieldRuleSet,
+): ClassType[] {
   const resolvers: ClassType[] = [];
   const relationFields = new Map<string, GeneratedField[]>();
   const addRelation = (owner: TableApi, field: GeneratedField, rule: AccessRule) => {
@@ -320,29 +325,36 @@ export function tableApiResolvers(): ClassType[] {
       throw new Error(`${owner.model.className}.${field.name} declared twice`);
     list.push(field);
     relationFields.set(owner.model.className, list);
-    guardField(owner.model.className, field.name, rule);
+    rules.guard(owner.model.className, field.name, rule);
   };
 
   for (const api of apis.values()) {
     const { model, entity, options } = api;
-    // Foreign-key ids are fields too (`projectId`), so clients can filter and link without a join.
+    // Foreign-key ids are fields too (`projectId`); the entity declares them (ForeignKeyId), so its file
+    // shows every column field of its type.
+    const declared = graphqlFieldNames(entity);
     for (const column of model.columns) {
-      if (column.relation && !graphqlFieldNames(entity).has(column.key)) {
-        Reflect.defineMetadata('design:type', Number, entity.prototype, column.key);
-        Field(() => Int, { nullable: column.nullable })(entity.prototype, column.key);
+      if (column.relation && !declared.has(column.key)) {
+        throw new Error(
+          `${model.className}.${column.key}: declare the foreign key's id with @ForeignKeyId()`,
+        );
       }
     }
-    guardColumnFields(
+    rules.guardColumnFields(
       model.className,
       model.columns.map((c) => c.key),
       options.read,
     );
-    if (model.hasEmbedding) guardField(model.className, 'embedding', isAdmin);
-    guardFields(`${model.className}Connection`, ['nodes', 'edges', 'pageInfo', 'totalCount'], openStructure);
-    guardFields(`${model.className}Edge`, ['cursor', 'node'], openStructure);
+    if (model.hasEmbedding) rules.guard(model.className, 'embedding', isAdmin);
+    rules.guardFields(
+      `${model.className}Connection`,
+      ['nodes', 'edges', 'pageInfo', 'totalCount'],
+      openStructure,
+    );
+    rules.guardFields(`${model.className}Edge`, ['cursor', 'node'], openStructure);
 
     const queries = rootFields(api);
-    for (const q of queries) guardField('Query', q.name, options.read);
+    for (const q of queries) rules.guard('Query', q.name, options.read);
     resolvers.push(resolverClass(`${model.className}Queries`, 'Query', queries));
 
     for (const toOne of model.toOne) {
@@ -392,12 +404,18 @@ export function tableApiResolvers(): ClassType[] {
         options.read,
       );
     }
-    guardFields('PageInfo', ['hasNextPage', 'hasPreviousPage', 'startCursor', 'endCursor'], openStructure);
+    rules.guardFields(
+      'PageInfo',
+      ['hasNextPage', 'hasPreviousPage', 'startCursor', 'endCursor'],
+      openStructure,
+    );
   }
 
   for (const link of links) {
-    const ownerApi = apis.get(link.owner.name)!;
-    const targetApi = apis.get(link.target.name)!;
+    const ownerApi = apis.get(link.owner.name);
+    const targetApi = apis.get(link.target.name);
+    if (!ownerApi || !targetApi)
+      throw new Error(`${link.owner.name}.${link.field} links a table no module exposes`);
     const source: RelationSource = linkSource(targetApi.model, link.linkSql, link.on);
     const relation: ManyRelation = {
       id: `${link.owner.name}.${link.field}`,
@@ -421,8 +439,4 @@ export function tableApiResolvers(): ClassType[] {
     resolvers.push(resolverClass(`${className}Relations`, apis.get(className)!.entity, fields));
   }
   return resolvers;
-}
-
-export function tableApi(className: string): TableApi | undefined {
-  return apis.get(className);
 }

@@ -2,7 +2,6 @@ import { ReferenceKind } from '@mikro-orm/core';
 import type { EntityMetadata, EntityProperty } from '@mikro-orm/core';
 import { getMetadataStorage } from 'type-graphql';
 
-import { entityMetadata } from '../../db/entity-metadata.js';
 import { TENANT_FILTER } from '../tenant-filter.js';
 
 /** How a column's values look in GraphQL filters, ordering and results. */
@@ -50,13 +49,14 @@ export interface TableModel {
   tenantScoped: boolean;
 }
 
-const models = new Map<string, TableModel>();
+const models = new WeakMap<EntityMetadata, TableModel>();
 
-export function tableModel(className: string): TableModel {
-  let model = models.get(className);
+/** The table API's view of one entity, from the ORM's discovered metadata (built once per metadata). */
+export function tableModel(meta: EntityMetadata): TableModel {
+  let model = models.get(meta);
   if (!model) {
-    model = buildTableModel(entityMetadata().getByClassName(className));
-    models.set(className, model);
+    model = buildTableModel(meta);
+    models.set(meta, model);
   }
   return model;
 }

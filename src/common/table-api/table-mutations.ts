@@ -5,7 +5,7 @@ import {
   ReferenceKind,
   UniqueConstraintViolationException,
 } from '@mikro-orm/core';
-import type { Dictionary, EntityClass } from '@mikro-orm/core';
+import type { Dictionary, EntityClass, MetadataStorage } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/sql';
 import { GraphQLError } from 'graphql';
 import type { GraphQLResolveInfo } from 'graphql';
@@ -14,8 +14,8 @@ import type { ClassType } from 'type-graphql';
 
 import type { AccessRule } from '../../auth/rules.js';
 import type { Context } from '../../context/context.js';
-import { guardField } from '../../graphql/field-rules.js';
 import { badUserInput, notFound, unauthenticated } from '../errors.js';
+import type { FieldRuleSet } from '../field-rules.js';
 import { mutationInputType, validateInput } from './mutation-inputs.js';
 import type { InputFieldSpec, MutationInput } from './mutation-inputs.js';
 import { selects } from './selection.js';
@@ -98,17 +98,19 @@ export interface RowActionOptions<T extends object> {
 export type AuthenticatedContext = Context & { viewer: NonNullable<Context['viewer']>; scope: Scope };
 
 interface TableMutations {
+  kind: 'table';
   entity: ClassType;
   options: TableMutationOptions<Dictionary>;
 }
 
 interface RowAction {
+  kind: 'row-action';
   entity: ClassType;
   options: RowActionOptions<Dictionary>;
 }
 
-const tables: TableMutations[] = [];
-const actions: RowAction[] = [];
+/** A module's mutations of one table: made by `tableMutations` or `rowAction`. */
+export type MutationDefinition = TableMutations | RowAction;
 
 /**
  * Declares `createX(input: XCreateInput!): X!`, `updateX(id: Int!, input: XUpdateInput!): X!` and
@@ -123,28 +125,30 @@ const actions: RowAction[] = [];
  * the primary.
  *
  * ```ts
- * defineTableMutations(Project, { rule: canEdit, editable: ['key', 'name', 'integrationId'] });
+ * tableMutations(Project, { rule: canEdit, editable: ['key', 'name', 'integrationId'] });
  * ```
  */
-export function defineTableMutations<T extends object>(
+export function tableMutations<T extends object>(
   entity: EntityClass<T>,
   options: TableMutationOptions<T>,
-): void {
-  tables.push({
+): MutationDefinition {
+  return {
+    kind: 'table',
     entity: entity as unknown as ClassType,
     options: options as unknown as TableMutationOptions<Dictionary>,
-  });
+  };
 }
 
 /** Declares a mutation `name(id: Int!): X!` that changes one row of the caller's client in a fixed way. */
-export function defineRowAction<T extends object>(
+export function rowAction<T extends object>(
   entity: EntityClass<T>,
   options: RowActionOptions<T>,
-): void {
-  actions.push({
+): MutationDefinition {
+  return {
+    kind: 'row-action',
     entity: entity as unknown as ClassType,
     options: options as unknown as RowActionOptions<Dictionary>,
-  });
+  };
 }
 
 interface MutationField {
@@ -276,7 +280,7 @@ async function checkReferences(
   if (wanted.length === 0) return;
   const params = new SqlParams();
   const checks = wanted.map((spec) => {
-    const target = tableModel(spec.references!);
+    const target = tableModel(em.getMetadata().getByClassName(spec.references!));
     const id = target.keyColumns[0]!;
     const conditions = [
       `t.${quote(id.column)} = ${params.add(input[spec.key])}`,
@@ -379,7 +383,7 @@ async function inTransaction(
       // cancelled statement rolls the whole transaction back.
       await em.execute(
         `select set_config('${TENANT_SETTING}', ?, true), set_config('statement_timeout', ?, true)`,
-        [String(ctx.viewer.clientId), statementTimeoutSetting(ctx.database.statementTimeouts.requestMs)],
+        [String(ctx.scope.clientId), statementTimeoutSetting(ctx.database.statementTimeouts.requestMs)],
       );
       return work(em as SqlEntityManager);
     });
@@ -401,7 +405,7 @@ async function readBack(
   const statement = rowsWhereInStatement(model, ctx.scope, model.keyColumns[0]!, [id], withEmbedding);
   const primary = ctx.database.openReadSession({
     viewerKey: ctx.viewerKey,
-    clientId: ctx.viewer.clientId,
+    clientId: ctx.scope.clientId,
     primaryOnly: true,
   });
   let row: Row | undefined;
@@ -469,8 +473,12 @@ function rowActionField(
   };
 }
 
-function tableMutationFields({ entity, options }: TableMutations): MutationField[] {
-  const model = tableModel(entity.name);
+function tableMutationFields(
+  { entity, options }: TableMutations,
+  metadata: MetadataStorage,
+  rules: FieldRuleSet,
+): MutationField[] {
+  const model = tableModel(metadata.getByClassName(entity.name));
   assertClientOwned(model);
   const name = model.className;
   const columns = columnInputSpecs(model, options);
@@ -551,21 +559,35 @@ function tableMutationFields({ entity, options }: TableMutations): MutationField
       ),
     );
   }
-  for (const field of fields) guardField('Mutation', field.name, options.rule);
+  for (const field of fields) rules.guard('Mutation', field.name, options.rule);
   return fields;
 }
 
-/** Builds every declared mutation and registers its rule. Call once, after all modules declared theirs. */
-export function tableMutationResolvers(): ClassType[] {
+/** Builds the modules' mutations and adds their rules to `rules`. */
+export function tableMutationResolvers(
+  definitions: readonly MutationDefinition[],
+  metadata: MetadataStorage,
+  rules: FieldRuleSet,
+): ClassType[] {
   const resolvers: ClassType[] = [];
-  for (const table of tables) {
-    resolvers.push(mutationResolverClass(`${table.entity.name}Mutations`, tableMutationFields(table)));
+  const actions: RowAction[] = [];
+  for (const definition of definitions) {
+    if (definition.kind === 'row-action') {
+      actions.push(definition);
+      continue;
+    }
+    resolvers.push(
+      mutationResolverClass(
+        `${definition.entity.name}Mutations`,
+        tableMutationFields(definition, metadata, rules),
+      ),
+    );
   }
   if (actions.length > 0) {
     const fields = actions.map(({ entity, options }) => {
-      const model = tableModel(entity.name);
+      const model = tableModel(metadata.getByClassName(entity.name));
       assertClientOwned(model);
-      guardField('Mutation', options.name, options.rule);
+      rules.guard('Mutation', options.name, options.rule);
       return rowActionField(entity, model, options.name, options.description, options.apply);
     });
     resolvers.push(mutationResolverClass('RowActionMutations', fields));

@@ -1,7 +1,6 @@
 import { ReferenceKind } from '@mikro-orm/core';
 import type { Dictionary, EntityMetadata } from '@mikro-orm/core';
 
-import { entityMetadata } from '../../db/entity-metadata.js';
 import { badUserInput } from '../errors.js';
 import { TENANT_FILTER } from '../tenant-filter.js';
 import type { TenantFilterParams } from '../tenant-filter.js';
@@ -177,7 +176,8 @@ function conditionSql(
     if (value !== null && typeof value === 'object') {
       if (prop.kind !== ReferenceKind.MANY_TO_ONE)
         throw new Error(`cannot scope through ${meta.className}.${name}`);
-      const target = prop.targetMeta ?? entityMetadata().getByClassName(prop.type);
+      const target = prop.targetMeta;
+      if (!target) throw new Error(`${meta.className}.${name} has no discovered target`);
       const inner = `s${depth}`;
       const pk = col(inner, target.properties[target.primaryKeys[0]!]!.fieldNames[0]!);
       const where = conditionSql(target, inner, value as Dictionary, params, depth + 1);

@@ -19,6 +19,7 @@ import { withPgClient } from '../pg-client.js';
 import { AdoptionRefusedError } from './adoption.js';
 import { describeCatalogDifferences, readCatalog } from './catalog.js';
 import type { Catalog } from './catalog.js';
+import { GATEWAY_ENTITIES } from '../../modules/index.js';
 
 const ALL_PREDECESSOR_TABLES = [...PREDECESSOR_CORE_TABLES, ...PREDECESSOR_OPTIONAL_TABLES];
 /** The predecessor tables the unified schema does not use: they must stay exactly as they were. */
@@ -38,12 +39,15 @@ interface Opened {
 
 async function open(label: string): Promise<Opened> {
   const testDb = await createTestDatabase(label);
-  const database = await openDatabase({
-    ...testDb,
-    replicaUrls: [],
-    embeddedDataDir: 'memory',
-    logSql: false,
-  });
+  const database = await openDatabase(
+    {
+      ...testDb,
+      replicaUrls: [],
+      embeddedDataDir: 'memory',
+      logSql: false,
+    },
+    { entities: GATEWAY_ENTITIES },
+  );
   return {
     testDb,
     database,

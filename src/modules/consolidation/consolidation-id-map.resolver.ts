@@ -3,8 +3,9 @@ import { Arg, Args, ArgsType, Ctx, Field, InputType, Int, ObjectType, Query, Res
 import { isAdmin } from '../../auth/rules.js';
 import { badUserInput, unauthenticated } from '../../common/errors.js';
 import { PageInfo } from '../../common/table-api/graphql-types.js';
+import { openStructure, sameRule } from '../../common/field-rules.js';
+import type { GatewayModule } from '../../common/gateway-module.js';
 import type { Context } from '../../context/context.js';
-import { guardField, guardFields, openStructure } from '../../graphql/field-rules.js';
 
 const DEFAULT_PAGE_SIZE = 100;
 const MAX_PAGE_SIZE = 1000;
@@ -82,15 +83,6 @@ class ConsolidationIdMapArgs {
   @Field(() => String, { nullable: true, description: 'endCursor of the previous page.' })
   after?: string | null;
 }
-
-guardField('Query', 'consolidationIdMap', isAdmin);
-guardFields(
-  'ConsolidationIdMapEntry',
-  ['source', 'table', 'legacyId', 'newId', 'runId', 'createdAt'],
-  isAdmin,
-);
-guardFields('ConsolidationIdMapConnection', ['edges', 'nodes', 'pageInfo'], openStructure);
-guardFields('ConsolidationIdMapEdge', ['cursor', 'node'], openStructure);
 
 type EntryKey = [source: string, table: string, legacyId: number];
 
@@ -197,3 +189,19 @@ export class ConsolidationIdMapResolver {
     };
   }
 }
+
+/** The id map's contribution to the schema: one admin-only query and the rules of its types. */
+export const consolidationModule: GatewayModule = {
+  name: 'consolidation',
+  tables: [],
+  resolvers: [ConsolidationIdMapResolver],
+  rules: {
+    Query: { consolidationIdMap: isAdmin },
+    ConsolidationIdMapEntry: sameRule(
+      ['source', 'table', 'legacyId', 'newId', 'runId', 'createdAt'],
+      isAdmin,
+    ),
+    ConsolidationIdMapConnection: sameRule(['edges', 'nodes', 'pageInfo'], openStructure),
+    ConsolidationIdMapEdge: sameRule(['cursor', 'node'], openStructure),
+  },
+};

@@ -11,11 +11,13 @@ import {
   Resolver,
   registerEnumType,
 } from 'type-graphql';
+import type { ClassType } from 'type-graphql';
 
 import { canIngest } from '../../auth/rules.js';
 import { badUserInput, forbidden, unauthenticated } from '../../common/errors.js';
+import { sameRule } from '../../common/field-rules.js';
+import type { GatewayModule } from '../../common/gateway-module.js';
 import type { Context } from '../../context/context.js';
-import { guardField, guardFields } from '../../graphql/field-rules.js';
 import { upsertRecords } from '../../ingest/ingest-records.js';
 import { IngestSession } from '../../ingest/ingest-session.js';
 import type { RowStatus } from '../../ingest/ingest-session.js';
@@ -196,21 +198,23 @@ function upsertResolver(type: RecordType): ResolverClass {
     }
   }
   Object.defineProperty(UpsertResolver, 'name', { value: `${type.graphqlName}UpsertResolver` });
-  guardField('Mutation', mutation, canIngest);
   return UpsertResolver;
 }
-
-let resolvers: ResolverClass[] | undefined;
 
 /**
  * The ingest module's contribution to the schema: one `upsert<Plural>` mutation per record type, and
  * the rules that let only ETL service accounts and admins call them.
  */
-export function ingestResolvers(): ResolverClass[] {
-  if (!resolvers) {
-    resolvers = RECORD_TYPES.map(upsertResolver);
-    guardFields('UpsertResult', ['inserted', 'updated', 'unchanged', 'rejected', 'rows'], canIngest);
-    guardFields('UpsertRowResult', ['index', 'status', 'reason'], canIngest);
-  }
-  return resolvers;
-}
+export const ingestModule: GatewayModule = {
+  name: 'ingest',
+  tables: [],
+  resolvers: RECORD_TYPES.map(upsertResolver) as ClassType[],
+  rules: {
+    Mutation: sameRule(
+      RECORD_TYPES.map((type) => `upsert${type.plural}`),
+      canIngest,
+    ),
+    UpsertResult: sameRule(['inserted', 'updated', 'unchanged', 'rejected', 'rows'], canIngest),
+    UpsertRowResult: sameRule(['index', 'status', 'reason'], canIngest),
+  },
+};

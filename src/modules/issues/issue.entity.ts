@@ -3,7 +3,7 @@ import type { Opt, Rel } from '@mikro-orm/core';
 import { Entity, Index, ManyToOne, OneToMany, Property, Unique } from '@mikro-orm/decorators/legacy';
 import { Field, Float, Int, ObjectType } from 'type-graphql';
 
-import { TenantEntity } from '../../common/base.entities.js';
+import { ForeignKeyId, TenantEntity } from '../../common/base.entities.js';
 import { Integration } from '../integrations/integration.entity.js';
 import { Project } from '../projects/project.entity.js';
 import { JiraPullRequestLink } from '../pull-requests/jira-pull-request-link.entity.js';
@@ -33,8 +33,12 @@ export class Issue extends TenantEntity {
   @Property({ type: 'string', length: 50 })
   key!: string;
 
+  @Field(() => Project, { nullable: true, description: "The Project this row's project_id points at." })
   @ManyToOne({ entity: () => Project, nullable: true, index: true })
   project?: Rel<Project> | null;
+
+  @ForeignKeyId({ nullable: true })
+  projectId?: number | null;
 
   @Field(() => String, { nullable: true })
   @Property({ type: 'text', nullable: true })
@@ -48,15 +52,23 @@ export class Issue extends TenantEntity {
   @Property({ type: 'text', nullable: true })
   description?: string | null;
 
+  @Field(() => Issuetype, { nullable: true, description: "The Issuetype this row's issuetype_id points at." })
   @ManyToOne({ entity: () => Issuetype, nullable: true, index: true })
   issuetype?: Rel<Issuetype> | null;
+
+  @ForeignKeyId({ nullable: true })
+  issuetypeId?: number | null;
 
   @Field(() => String, { nullable: true })
   @Property({ type: 'string', length: 100, nullable: true })
   issuetypeName?: string | null;
 
+  @Field(() => Status, { nullable: true, description: "The Status this row's status_id points at." })
   @ManyToOne({ entity: () => Status, nullable: true, index: true })
   status?: Rel<Status> | null;
+
+  @ForeignKeyId({ nullable: true })
+  statusId?: number | null;
 
   @Field(() => String, { nullable: true })
   @Property({ type: 'string', length: 100, nullable: true })
@@ -74,15 +86,23 @@ export class Issue extends TenantEntity {
   @Property({ type: 'text', nullable: true })
   assignee?: string | null;
 
+  @Field(() => User, { nullable: true, description: "The User this row's assignee_id points at." })
   @ManyToOne({ entity: () => User, fieldName: 'assignee_id', nullable: true, index: true })
   assigneeUser?: Rel<User> | null;
+
+  @ForeignKeyId({ nullable: true })
+  assigneeId?: number | null;
 
   @Field(() => String, { nullable: true })
   @Property({ type: 'string', length: 100, nullable: true })
   reporter?: string | null;
 
+  @Field(() => User, { nullable: true, description: "The User this row's reporter_id points at." })
   @ManyToOne({ entity: () => User, fieldName: 'reporter_id', nullable: true, index: true })
   reporterUser?: Rel<User> | null;
+
+  @ForeignKeyId({ nullable: true })
+  reporterId?: number | null;
 
   @Field(() => String, { nullable: true })
   @Property({ type: 'text', nullable: true })
@@ -124,8 +144,12 @@ export class Issue extends TenantEntity {
   @Property({ type: 'text', nullable: true })
   parentExternalId?: string | null;
 
+  @Field(() => Issue, { nullable: true, description: "The Issue this row's parent_id points at." })
   @ManyToOne({ entity: () => Issue, nullable: true, index: true })
   parent?: Rel<Issue> | null;
+
+  @ForeignKeyId({ nullable: true })
+  parentId?: number | null;
 
   @Field(() => Int, { nullable: true })
   @Property({ type: 'integer', nullable: true, default: 0 })
@@ -203,8 +227,15 @@ export class Issue extends TenantEntity {
   @Property({ type: 'integer', nullable: true, default: 0 })
   commentCount: Opt<number | null> = 0;
 
+  @Field(() => Integration, {
+    nullable: true,
+    description: "The Integration this row's integration_id points at.",
+  })
   @ManyToOne({ entity: () => Integration, index: true })
   integration!: Rel<Integration>;
+
+  @ForeignKeyId()
+  integrationId?: number;
 
   @OneToMany({ entity: () => Issue, mappedBy: 'parent' })
   children = new Collection<Issue>(this);

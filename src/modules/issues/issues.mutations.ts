@@ -1,14 +1,15 @@
 import { Min } from 'class-validator';
 
 import { canEdit } from '../../auth/rules.js';
-import { defineTableMutations } from '../../common/table-api/table-mutations.js';
+import { tableMutations } from '../../common/table-api/table-mutations.js';
+import type { MutationDefinition } from '../../common/table-api/table-mutations.js';
 import { ISSUE_CUSTOM_FIELDS, Issue } from './issue.entity.js';
 
 /**
  * What people edit on an issue. The work metrics (total cycle time, work starts, rework...) are
  * computed from the changelog by the ETL, so they are not inputs.
  */
-defineTableMutations(Issue, {
+const issueMutations = tableMutations(Issue, {
   rule: canEdit,
   editable: [
     'key',
@@ -46,3 +47,5 @@ defineTableMutations(Issue, {
     levelNumber: [Min(0)],
   },
 });
+
+export const issuesMutations: readonly MutationDefinition[] = [issueMutations];

@@ -5,6 +5,7 @@ import { Field, ObjectType } from 'type-graphql';
 
 import { User } from '../users/user.entity.js';
 import { MlMonitoringRecord } from './ml-monitoring-record.js';
+import { ForeignKeyId } from '../../common/base.entities.js';
 
 export const ALERT_SEVERITIES = ['low', 'medium', 'high', 'critical'] as const;
 
@@ -36,8 +37,12 @@ export class MlAnomalyAlert extends MlMonitoringRecord {
   @Property({ type: 'boolean', nullable: true, default: false })
   acknowledged: Opt<boolean | null> = false;
 
+  @Field(() => User, { nullable: true, description: "The User this row's acknowledged_by points at." })
   @ManyToOne({ entity: () => User, fieldName: 'acknowledged_by', nullable: true, index: true })
   acknowledgedBy?: Rel<User> | null;
+
+  @ForeignKeyId({ nullable: true })
+  acknowledgedById?: number | null;
 
   @Field(() => Date, { nullable: true })
   @Property({ type: 'timestamptz', nullable: true })

@@ -4,6 +4,7 @@ import { Field, Int, ObjectType } from 'type-graphql';
 
 import { TENANT_FILTER, tenantCondition } from '../../common/tenant-filter.js';
 import type { Client } from '../clients/client.entity.js';
+import { ForeignKeyId } from '../../common/base.entities.js';
 
 /**
  * Shared columns of the three ML monitoring tables, exactly as seed 001 declares them: no embedding,
@@ -19,6 +20,9 @@ export abstract class MlMonitoringRecord {
 
   @ManyToOne({ type: 'Client', deleteRule: 'cascade', index: true })
   client!: Rel<Client>;
+
+  @ForeignKeyId()
+  clientId?: number;
 
   @Field(() => Boolean, { nullable: true })
   @Property({ type: 'boolean', nullable: true, default: true })

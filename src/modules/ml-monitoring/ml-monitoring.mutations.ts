@@ -1,5 +1,6 @@
 import { isAdmin } from '../../auth/rules.js';
-import { defineRowAction } from '../../common/table-api/table-mutations.js';
+import { rowAction } from '../../common/table-api/table-mutations.js';
+import type { MutationDefinition } from '../../common/table-api/table-mutations.js';
 import { User } from '../users/user.entity.js';
 import { MlAnomalyAlert } from './ml-anomaly-alert.entity.js';
 
@@ -7,7 +8,7 @@ import { MlAnomalyAlert } from './ml-anomaly-alert.entity.js';
  * An admin marks an alert as seen. Who and when come from the token and the server clock, never from
  * the caller. Acknowledging twice changes nothing: the first acknowledgement is the one on record.
  */
-defineRowAction(MlAnomalyAlert, {
+const mlAnomalyAlertAcknowledgement = rowAction(MlAnomalyAlert, {
   name: 'acknowledgeAnomalyAlert',
   rule: isAdmin,
   description:
@@ -19,3 +20,5 @@ defineRowAction(MlAnomalyAlert, {
     alert.acknowledgedAt = new Date();
   },
 });
+
+export const mlMonitoringMutations: readonly MutationDefinition[] = [mlAnomalyAlertAcknowledgement];

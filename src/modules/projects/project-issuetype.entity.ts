@@ -1,8 +1,8 @@
 import type { Rel } from '@mikro-orm/core';
 import { Entity, Filter, ManyToOne } from '@mikro-orm/decorators/legacy';
-import { ObjectType } from 'type-graphql';
+import { Field, ObjectType } from 'type-graphql';
 
-import { VectorRecord } from '../../common/base.entities.js';
+import { ForeignKeyId, VectorRecord } from '../../common/base.entities.js';
 import { TENANT_FILTER, tenantCondition } from '../../common/tenant-filter.js';
 import { Issuetype } from '../workflow/issuetype.entity.js';
 import { Project } from './project.entity.js';
@@ -15,9 +15,17 @@ import { Project } from './project.entity.js';
 @Entity({ tableName: 'projects_issuetypes' })
 @Filter({ name: TENANT_FILTER, cond: tenantCondition('project.client'), default: true })
 export class ProjectIssuetype extends VectorRecord {
+  @Field(() => Project, { nullable: true, description: "The Project this row's project_id points at." })
   @ManyToOne({ entity: () => Project, primary: true, index: true, deleteRule: 'cascade' })
   project!: Rel<Project>;
 
+  @ForeignKeyId()
+  projectId?: number;
+
+  @Field(() => Issuetype, { nullable: true, description: "The Issuetype this row's issuetype_id points at." })
   @ManyToOne({ entity: () => Issuetype, primary: true, index: true, deleteRule: 'cascade' })
   issuetype!: Rel<Issuetype>;
+
+  @ForeignKeyId()
+  issuetypeId?: number;
 }

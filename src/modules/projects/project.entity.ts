@@ -3,7 +3,7 @@ import type { Rel } from '@mikro-orm/core';
 import { Entity, Index, ManyToOne, OneToMany, Property, Unique } from '@mikro-orm/decorators/legacy';
 import { Field, ObjectType } from 'type-graphql';
 
-import { TenantEntity } from '../../common/base.entities.js';
+import { ForeignKeyId, TenantEntity } from '../../common/base.entities.js';
 import { Integration } from '../integrations/integration.entity.js';
 import { Issue } from '../issues/issue.entity.js';
 import { ProjectIssuetype } from './project-issuetype.entity.js';
@@ -31,8 +31,15 @@ export class Project extends TenantEntity {
   @Property({ type: 'text', nullable: true })
   projectType?: string | null;
 
+  @Field(() => Integration, {
+    nullable: true,
+    description: "The Integration this row's integration_id points at.",
+  })
   @ManyToOne({ entity: () => Integration, index: true })
   integration!: Rel<Integration>;
+
+  @ForeignKeyId()
+  integrationId?: number;
 
   @OneToMany({ entity: () => Issue, mappedBy: 'project' })
   issues = new Collection<Issue>(this);

@@ -2,7 +2,7 @@ import type { Rel } from '@mikro-orm/core';
 import { Entity, Index, ManyToOne, Property, Unique } from '@mikro-orm/decorators/legacy';
 import { Field, Int, ObjectType } from 'type-graphql';
 
-import { TenantEntity } from '../../common/base.entities.js';
+import { ForeignKeyId, TenantEntity } from '../../common/base.entities.js';
 import { Integration } from '../integrations/integration.entity.js';
 import { Issue } from '../issues/issue.entity.js';
 
@@ -20,8 +20,12 @@ import { Issue } from '../issues/issue.entity.js';
 })
 @Index({ name: 'idx_jira_pr_links_repo_pr', properties: ['externalRepoId', 'pullRequestNumber'] })
 export class JiraPullRequestLink extends TenantEntity {
+  @Field(() => Issue, { nullable: true, description: "The Issue this row's issue_id points at." })
   @ManyToOne({ entity: () => Issue, index: 'idx_jira_pr_links_issue_id' })
   issue!: Rel<Issue>;
+
+  @ForeignKeyId()
+  issueId?: number;
 
   @Field(() => String)
   @Property({ type: 'text' })
@@ -48,6 +52,13 @@ export class JiraPullRequestLink extends TenantEntity {
   @Property({ type: 'text', nullable: true })
   prStatus?: string | null;
 
+  @Field(() => Integration, {
+    nullable: true,
+    description: "The Integration this row's integration_id points at.",
+  })
   @ManyToOne({ entity: () => Integration, index: true })
   integration!: Rel<Integration>;
+
+  @ForeignKeyId()
+  integrationId?: number;
 }

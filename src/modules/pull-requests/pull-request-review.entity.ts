@@ -2,7 +2,7 @@ import type { Rel } from '@mikro-orm/core';
 import { Entity, ManyToOne, Property, Unique } from '@mikro-orm/decorators/legacy';
 import { Field, ObjectType } from 'type-graphql';
 
-import { TenantEntity } from '../../common/base.entities.js';
+import { ForeignKeyId, TenantEntity } from '../../common/base.entities.js';
 import { Integration } from '../integrations/integration.entity.js';
 import { PullRequest } from './pull-request.entity.js';
 
@@ -18,8 +18,15 @@ export class PullRequestReview extends TenantEntity {
   @Property({ type: 'text', nullable: true })
   externalId?: string | null;
 
+  @Field(() => PullRequest, {
+    nullable: true,
+    description: "The PullRequest this row's pull_request_id points at.",
+  })
   @ManyToOne({ entity: () => PullRequest, index: true })
   pullRequest!: Rel<PullRequest>;
+
+  @ForeignKeyId()
+  pullRequestId?: number;
 
   @Field(() => String, { nullable: true })
   @Property({ type: 'text', nullable: true })
@@ -37,6 +44,13 @@ export class PullRequestReview extends TenantEntity {
   @Property({ type: 'timestamptz', nullable: true })
   submittedAt?: Date | null;
 
+  @Field(() => Integration, {
+    nullable: true,
+    description: "The Integration this row's integration_id points at.",
+  })
   @ManyToOne({ entity: () => Integration, index: true })
   integration!: Rel<Integration>;
+
+  @ForeignKeyId()
+  integrationId?: number;
 }

@@ -3,7 +3,7 @@ import type { Rel } from '@mikro-orm/core';
 import { Entity, Index, ManyToOne, OneToMany, Property, Unique } from '@mikro-orm/decorators/legacy';
 import { Field, Int, ObjectType } from 'type-graphql';
 
-import { TenantEntity } from '../../common/base.entities.js';
+import { ForeignKeyId, TenantEntity } from '../../common/base.entities.js';
 import { Integration } from '../integrations/integration.entity.js';
 import { Issue } from '../issues/issue.entity.js';
 import { PullRequestComment } from './pull-request-comment.entity.js';
@@ -28,11 +28,22 @@ export class PullRequest extends TenantEntity {
   @Property({ type: 'text', nullable: true })
   externalRepoId?: string | null;
 
+  @Field(() => Repository, {
+    nullable: true,
+    description: "The Repository this row's repository_id points at.",
+  })
   @ManyToOne({ entity: () => Repository, index: true })
   repository!: Rel<Repository>;
 
+  @ForeignKeyId()
+  repositoryId?: number;
+
+  @Field(() => Issue, { nullable: true, description: "The Issue this row's issue_id points at." })
   @ManyToOne({ entity: () => Issue, nullable: true, index: true })
   issue?: Rel<Issue> | null;
+
+  @ForeignKeyId({ nullable: true })
+  issueId?: number | null;
 
   @Field(() => Int, { nullable: true })
   @Index()
@@ -130,8 +141,15 @@ export class PullRequest extends TenantEntity {
   @Property({ type: 'integer', nullable: true })
   reviewCycles?: number | null;
 
+  @Field(() => Integration, {
+    nullable: true,
+    description: "The Integration this row's integration_id points at.",
+  })
   @ManyToOne({ entity: () => Integration, index: true })
   integration!: Rel<Integration>;
+
+  @ForeignKeyId()
+  integrationId?: number;
 
   @OneToMany({ entity: () => PullRequestReview, mappedBy: 'pullRequest' })
   reviews = new Collection<PullRequestReview>(this);

@@ -1,11 +1,12 @@
 import { Min } from 'class-validator';
 
 import { canEdit } from '../../auth/rules.js';
-import { defineTableMutations } from '../../common/table-api/table-mutations.js';
+import { tableMutations } from '../../common/table-api/table-mutations.js';
+import type { MutationDefinition } from '../../common/table-api/table-mutations.js';
 import { PullRequest } from './pull-request.entity.js';
 import { Repository } from './repository.entity.js';
 
-defineTableMutations(Repository, {
+const repositoryMutations = tableMutations(Repository, {
   rule: canEdit,
   editable: [
     'name',
@@ -36,7 +37,7 @@ const COUNTS = [
   'reviewCycles',
 ] as const;
 
-defineTableMutations(PullRequest, {
+const pullRequestMutations = tableMutations(PullRequest, {
   rule: canEdit,
   editable: [
     'repositoryId',
@@ -65,3 +66,8 @@ defineTableMutations(PullRequest, {
     ...Object.fromEntries(COUNTS.map((key) => [key, [Min(0)]])),
   },
 });
+
+export const pullRequestsMutations: readonly MutationDefinition[] = [
+  repositoryMutations,
+  pullRequestMutations,
+];

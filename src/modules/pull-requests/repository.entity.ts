@@ -3,7 +3,7 @@ import type { Rel } from '@mikro-orm/core';
 import { Entity, Index, ManyToOne, OneToMany, Property, Unique } from '@mikro-orm/decorators/legacy';
 import { Field, ObjectType } from 'type-graphql';
 
-import { TenantEntity } from '../../common/base.entities.js';
+import { ForeignKeyId, TenantEntity } from '../../common/base.entities.js';
 import { Integration } from '../integrations/integration.entity.js';
 import { PullRequest } from './pull-request.entity.js';
 
@@ -63,8 +63,15 @@ export class Repository extends TenantEntity {
   @Property({ type: 'boolean', nullable: true })
   archived?: boolean | null;
 
+  @Field(() => Integration, {
+    nullable: true,
+    description: "The Integration this row's integration_id points at.",
+  })
   @ManyToOne({ entity: () => Integration, index: true })
   integration!: Rel<Integration>;
+
+  @ForeignKeyId()
+  integrationId?: number;
 
   @OneToMany({ entity: () => PullRequest, mappedBy: 'repository' })
   pullRequests = new Collection<PullRequest>(this);

@@ -2,7 +2,8 @@ import { IsIn } from 'class-validator';
 
 import { canEdit } from '../../auth/rules.js';
 import { badUserInput } from '../../common/errors.js';
-import { defineTableMutations } from '../../common/table-api/table-mutations.js';
+import { tableMutations } from '../../common/table-api/table-mutations.js';
+import type { MutationDefinition } from '../../common/table-api/table-mutations.js';
 import { SystemSetting } from './system-setting.entity.js';
 
 /** How `settingValue` is read, by `settingType`. */
@@ -26,7 +27,7 @@ function valueFits(type: string, value: string): boolean {
   }
 }
 
-defineTableMutations(SystemSetting, {
+const systemSettingMutations = tableMutations(SystemSetting, {
   rule: canEdit,
   editable: ['settingKey', 'settingValue', 'settingType', 'description'],
   validators: { settingType: [IsIn(SETTING_TYPES)] },
@@ -44,3 +45,5 @@ defineTableMutations(SystemSetting, {
     }
   },
 });
+
+export const settingsMutations: readonly MutationDefinition[] = [systemSettingMutations];

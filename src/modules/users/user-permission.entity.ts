@@ -2,15 +2,19 @@ import type { Opt, Rel } from '@mikro-orm/core';
 import { Entity, Index, ManyToOne, Property } from '@mikro-orm/decorators/legacy';
 import { Field, ObjectType } from 'type-graphql';
 
-import { TenantEntity } from '../../common/base.entities.js';
+import { ForeignKeyId, TenantEntity } from '../../common/base.entities.js';
 import { User } from './user.entity.js';
 
 @ObjectType()
 @Entity({ tableName: 'user_permissions' })
 export class UserPermission extends TenantEntity {
   @Index()
+  @Field(() => User, { nullable: true, description: "The User this row's user_id points at." })
   @ManyToOne({ entity: () => User })
   user!: Rel<User>;
+
+  @ForeignKeyId()
+  userId?: number;
 
   @Field(() => String)
   @Property({ type: 'string', length: 100 })

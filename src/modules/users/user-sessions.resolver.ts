@@ -1,12 +1,8 @@
 import { Arg, Ctx, Int, Mutation, Resolver } from 'type-graphql';
 
-import { isAdmin } from '../../auth/rules.js';
 import { badUserInput, unauthenticated } from '../../common/errors.js';
 import type { Context } from '../../context/context.js';
-import { guardField } from '../../graphql/field-rules.js';
 import { revokeSessions } from './user-sessions.js';
-
-guardField('Mutation', 'revokeSessions', isAdmin);
 
 @Resolver()
 export class UserSessionsResolver {

@@ -2,7 +2,8 @@ import { IsEmail, IsIn, MaxLength, MinLength } from 'class-validator';
 
 import { isAdmin } from '../../auth/rules.js';
 import { badUserInput } from '../../common/errors.js';
-import { defineTableMutations } from '../../common/table-api/table-mutations.js';
+import { tableMutations } from '../../common/table-api/table-mutations.js';
+import type { MutationDefinition } from '../../common/table-api/table-mutations.js';
 import type { WriteValues } from '../../common/table-api/table-mutations.js';
 import type { MutationInput } from '../../common/table-api/mutation-inputs.js';
 import { hashPassword } from './password-hash.js';
@@ -19,7 +20,7 @@ async function userValues(values: WriteValues, input: MutationInput): Promise<vo
   if (typeof values.role === 'string') values.isAdmin = values.role === 'admin';
 }
 
-defineTableMutations(User, {
+const userMutations = tableMutations(User, {
   rule: isAdmin,
   editable: [
     'email',
@@ -69,7 +70,9 @@ defineTableMutations(User, {
   },
 });
 
-defineTableMutations(UserPermission, {
+const userPermissionMutations = tableMutations(UserPermission, {
   rule: isAdmin,
   editable: ['userId', 'resource', 'action', 'granted'],
 });
+
+export const usersMutations: readonly MutationDefinition[] = [userMutations, userPermissionMutations];

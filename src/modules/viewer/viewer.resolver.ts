@@ -2,12 +2,10 @@ import { Ctx, Field, ObjectType, Query, Resolver, registerEnumType } from 'type-
 
 import { ROLES } from '../../auth/roles.js';
 import type { Role } from '../../auth/roles.js';
-import { isAuthenticated } from '../../auth/rules.js';
 import { unauthenticated } from '../../common/errors.js';
 import { tableModel } from '../../common/table-api/table-model.js';
 import type { Row } from '../../common/table-api/table-sql.js';
 import type { Context } from '../../context/context.js';
-import { guardField, guardFields } from '../../graphql/field-rules.js';
 import { Client } from '../clients/client.entity.js';
 import { User } from '../users/user.entity.js';
 
@@ -32,17 +30,14 @@ export class Viewer {
   role!: Role;
 }
 
-guardField('Query', 'viewer', isAuthenticated);
-guardFields('Viewer', ['user', 'client', 'role'], isAuthenticated);
-
 @Resolver()
 export class ViewerResolver {
   @Query(() => Viewer, { description: 'The caller, as identified by the bearer token.' })
-  async viewer(@Ctx() { viewer, loaders }: Context): Promise<Viewer> {
+  async viewer(@Ctx() { viewer, loaders, em }: Context): Promise<Viewer> {
     if (!viewer) throw unauthenticated();
     // Both reads are scoped to the token's client: a token whose user is not in its client finds nothing.
-    const users = tableModel('User');
-    const clients = tableModel('Client');
+    const users = tableModel(em.getMetadata().get(User));
+    const clients = tableModel(em.getMetadata().get(Client));
     const [user, client] = await Promise.all([
       loaders.byColumn(users, users.columnsByKey.get('id')!, false).load(viewer.userId),
       loaders.byColumn(clients, clients.columnsByKey.get('id')!, false).load(viewer.clientId),

@@ -2,7 +2,7 @@ import type { Rel } from '@mikro-orm/core';
 import { Entity, Index, ManyToOne, Property, Unique } from '@mikro-orm/decorators/legacy';
 import { Field, ObjectType } from 'type-graphql';
 
-import { TenantEntity } from '../../common/base.entities.js';
+import { ForeignKeyId, TenantEntity } from '../../common/base.entities.js';
 import { Integration } from '../integrations/integration.entity.js';
 import { IssuetypeHierarchy } from './issuetype-hierarchy.entity.js';
 
@@ -20,9 +20,23 @@ export class IssuetypeMapping extends TenantEntity {
   @Property({ type: 'text' })
   issuetypeTo!: string;
 
+  @Field(() => IssuetypeHierarchy, {
+    nullable: true,
+    description: "The IssuetypeHierarchy this row's issuetype_hierarchy_id points at.",
+  })
   @ManyToOne({ entity: () => IssuetypeHierarchy, index: true })
   issuetypeHierarchy!: Rel<IssuetypeHierarchy>;
 
+  @ForeignKeyId()
+  issuetypeHierarchyId?: number;
+
+  @Field(() => Integration, {
+    nullable: true,
+    description: "The Integration this row's integration_id points at.",
+  })
   @ManyToOne({ entity: () => Integration, nullable: true, index: true })
   integration?: Rel<Integration> | null;
+
+  @ForeignKeyId({ nullable: true })
+  integrationId?: number | null;
 }

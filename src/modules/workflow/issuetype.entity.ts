@@ -2,7 +2,7 @@ import type { Rel } from '@mikro-orm/core';
 import { Entity, Index, ManyToOne, Property, Unique } from '@mikro-orm/decorators/legacy';
 import { Field, Int, ObjectType } from 'type-graphql';
 
-import { TenantEntity } from '../../common/base.entities.js';
+import { ForeignKeyId, TenantEntity } from '../../common/base.entities.js';
 import { Integration } from '../integrations/integration.entity.js';
 import { IssuetypeMapping } from './issuetype-mapping.entity.js';
 
@@ -22,8 +22,15 @@ export class Issuetype extends TenantEntity {
   @Property({ type: 'text' })
   originalName!: string;
 
+  @Field(() => IssuetypeMapping, {
+    nullable: true,
+    description: "The IssuetypeMapping this row's issuetype_mapping_id points at.",
+  })
   @ManyToOne({ entity: () => IssuetypeMapping, nullable: true, index: true })
   issuetypeMapping?: Rel<IssuetypeMapping> | null;
+
+  @ForeignKeyId({ nullable: true })
+  issuetypeMappingId?: number | null;
 
   @Field(() => String, { nullable: true })
   @Property({ type: 'text', nullable: true })
@@ -34,6 +41,13 @@ export class Issuetype extends TenantEntity {
   @Property({ type: 'integer' })
   hierarchyLevel!: number;
 
+  @Field(() => Integration, {
+    nullable: true,
+    description: "The Integration this row's integration_id points at.",
+  })
   @ManyToOne({ entity: () => Integration, index: true })
   integration!: Rel<Integration>;
+
+  @ForeignKeyId()
+  integrationId?: number;
 }

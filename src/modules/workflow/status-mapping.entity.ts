@@ -2,7 +2,7 @@ import type { Rel } from '@mikro-orm/core';
 import { Entity, Index, ManyToOne, Property, Unique } from '@mikro-orm/decorators/legacy';
 import { Field, ObjectType } from 'type-graphql';
 
-import { TenantEntity } from '../../common/base.entities.js';
+import { ForeignKeyId, TenantEntity } from '../../common/base.entities.js';
 import { Integration } from '../integrations/integration.entity.js';
 import { Workflow } from './workflow.entity.js';
 
@@ -24,9 +24,20 @@ export class StatusMapping extends TenantEntity {
   @Property({ type: 'text' })
   statusCategory!: string;
 
+  @Field(() => Workflow, { nullable: true, description: "The Workflow this row's workflow_id points at." })
   @ManyToOne({ entity: () => Workflow, nullable: true, index: true })
   workflow?: Rel<Workflow> | null;
 
+  @ForeignKeyId({ nullable: true })
+  workflowId?: number | null;
+
+  @Field(() => Integration, {
+    nullable: true,
+    description: "The Integration this row's integration_id points at.",
+  })
   @ManyToOne({ entity: () => Integration, nullable: true, index: true })
   integration?: Rel<Integration> | null;
+
+  @ForeignKeyId({ nullable: true })
+  integrationId?: number | null;
 }

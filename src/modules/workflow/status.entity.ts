@@ -2,7 +2,7 @@ import type { Rel } from '@mikro-orm/core';
 import { Entity, Index, ManyToOne, Property, Unique } from '@mikro-orm/decorators/legacy';
 import { Field, ObjectType } from 'type-graphql';
 
-import { TenantEntity } from '../../common/base.entities.js';
+import { ForeignKeyId, TenantEntity } from '../../common/base.entities.js';
 import { Integration } from '../integrations/integration.entity.js';
 import { StatusMapping } from './status-mapping.entity.js';
 
@@ -22,8 +22,15 @@ export class Status extends TenantEntity {
   @Property({ type: 'text' })
   originalName!: string;
 
+  @Field(() => StatusMapping, {
+    nullable: true,
+    description: "The StatusMapping this row's status_mapping_id points at.",
+  })
   @ManyToOne({ entity: () => StatusMapping, nullable: true, index: true })
   statusMapping?: Rel<StatusMapping> | null;
+
+  @ForeignKeyId({ nullable: true })
+  statusMappingId?: number | null;
 
   @Field(() => String)
   @Property({ type: 'text' })
@@ -33,6 +40,13 @@ export class Status extends TenantEntity {
   @Property({ type: 'text', nullable: true })
   description?: string | null;
 
+  @Field(() => Integration, {
+    nullable: true,
+    description: "The Integration this row's integration_id points at.",
+  })
   @ManyToOne({ entity: () => Integration, index: true })
   integration!: Rel<Integration>;
+
+  @ForeignKeyId()
+  integrationId?: number;
 }

@@ -2,7 +2,7 @@ import type { Opt, Rel } from '@mikro-orm/core';
 import { Entity, Index, ManyToOne, Property, Unique } from '@mikro-orm/decorators/legacy';
 import { Field, Int, ObjectType } from 'type-graphql';
 
-import { TenantEntity } from '../../common/base.entities.js';
+import { ForeignKeyId, TenantEntity } from '../../common/base.entities.js';
 import { Integration } from '../integrations/integration.entity.js';
 
 /** One step of a client's delivery workflow; at most one commitment point per client and integration. */
@@ -33,6 +33,13 @@ export class Workflow extends TenantEntity {
   @Property({ type: 'boolean', default: false })
   isCommitmentPoint: Opt<boolean> = false;
 
+  @Field(() => Integration, {
+    nullable: true,
+    description: "The Integration this row's integration_id points at.",
+  })
   @ManyToOne({ entity: () => Integration, nullable: true, index: true })
   integration?: Rel<Integration> | null;
+
+  @ForeignKeyId({ nullable: true })
+  integrationId?: number | null;
 }

@@ -1,14 +1,15 @@
 import { Min } from 'class-validator';
 
 import { canEdit } from '../../auth/rules.js';
-import { defineTableMutations } from '../../common/table-api/table-mutations.js';
+import { tableMutations } from '../../common/table-api/table-mutations.js';
+import type { MutationDefinition } from '../../common/table-api/table-mutations.js';
 import { IssuetypeMapping } from './issuetype-mapping.entity.js';
 import { Issuetype } from './issuetype.entity.js';
 import { StatusMapping } from './status-mapping.entity.js';
 import { Status } from './status.entity.js';
 import { Workflow } from './workflow.entity.js';
 
-defineTableMutations(Issuetype, {
+const issuetypeMutations = tableMutations(Issuetype, {
   rule: canEdit,
   editable: [
     'originalName',
@@ -21,12 +22,12 @@ defineTableMutations(Issuetype, {
   validators: { hierarchyLevel: [Min(0)] },
 });
 
-defineTableMutations(Status, {
+const statusMutations = tableMutations(Status, {
   rule: canEdit,
   editable: ['originalName', 'category', 'integrationId', 'externalId', 'statusMappingId', 'description'],
 });
 
-defineTableMutations(Workflow, {
+const workflowTableMutations = tableMutations(Workflow, {
   rule: canEdit,
   editable: ['stepName', 'stepCategory', 'stepNumber', 'isCommitmentPoint', 'integrationId'],
   validators: { stepNumber: [Min(0)] },
@@ -38,12 +39,20 @@ defineTableMutations(Workflow, {
   },
 });
 
-defineTableMutations(StatusMapping, {
+const statusMappingMutations = tableMutations(StatusMapping, {
   rule: canEdit,
   editable: ['statusFrom', 'statusTo', 'statusCategory', 'workflowId', 'integrationId'],
 });
 
-defineTableMutations(IssuetypeMapping, {
+const issuetypeMappingMutations = tableMutations(IssuetypeMapping, {
   rule: canEdit,
   editable: ['issuetypeFrom', 'issuetypeTo', 'issuetypeHierarchyId', 'integrationId'],
 });
+
+export const workflowMutations: readonly MutationDefinition[] = [
+  issuetypeMutations,
+  statusMutations,
+  workflowTableMutations,
+  statusMappingMutations,
+  issuetypeMappingMutations,
+];

@@ -1,23 +1,17 @@
 import { isAuthenticated } from '../../auth/rules.js';
-import { defineLinkRelation, defineTableApi } from '../../common/table-api/table-api.js';
+import type { GatewayModule } from '../../common/gateway-module.js';
+import type { LinkRelationOptions } from '../../common/table-api/table-api.js';
 import { PullRequest } from '../pull-requests/pull-request.entity.js';
 import { IssueChangelog } from './issue-changelog.entity.js';
 import { Issue } from './issue.entity.js';
-
-defineTableApi(Issue, {
-  read: isAuthenticated,
-  naturalKeys: [
-    { field: 'issueByKey', keys: ['key'], description: 'An issue by its Jira key (unique per client).' },
-  ],
-});
-defineTableApi(IssueChangelog, { read: isAuthenticated });
+import { issuesMutations } from './issues.mutations.js';
 
 /**
  * Pull requests mentioning the issue, through jira_pull_request_links, which name a pull request the way
  * Jira does (repository external id + number). The client is part of the match, so a link can never
  * reach another client's pull request; `distinct` folds several links to the same pull request.
  */
-defineLinkRelation({
+const pullRequestsOfIssue: LinkRelationOptions = {
   owner: Issue,
   field: 'pullRequests',
   target: PullRequest,
@@ -30,9 +24,9 @@ defineLinkRelation({
     ['client_id', 'client_id'],
   ],
   description: 'Pull requests linked to this issue (jira_pull_request_links).',
-});
+};
 
-defineLinkRelation({
+const issuesOfPullRequest: LinkRelationOptions = {
   owner: PullRequest,
   field: 'issues',
   target: Issue,
@@ -45,4 +39,20 @@ defineLinkRelation({
     ['client_id', 'client_id'],
   ],
   description: 'Issues this pull request is linked to (jira_pull_request_links).',
-});
+};
+
+export const issuesModule: GatewayModule = {
+  name: 'issues',
+  tables: [
+    {
+      entity: Issue,
+      read: isAuthenticated,
+      naturalKeys: [
+        { field: 'issueByKey', keys: ['key'], description: 'An issue by its Jira key (unique per client).' },
+      ],
+    },
+    { entity: IssueChangelog, read: isAuthenticated },
+  ],
+  links: [pullRequestsOfIssue, issuesOfPullRequest],
+  mutations: issuesMutations,
+};

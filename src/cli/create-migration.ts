@@ -3,9 +3,10 @@ import 'reflect-metadata';
 import { resolve } from 'node:path';
 
 import { loadConfig, ownerConfig } from '../config/config.js';
-import { openDatabase } from './database.js';
-import { migrateUp } from './migration-runner.js';
-import { baseOrmOptions } from './orm-options.js';
+import { openDatabase } from '../db/database.js';
+import { migrateUp } from '../db/migration-runner.js';
+import { baseOrmOptions } from '../db/orm-options.js';
+import { GATEWAY_ENTITIES } from '../modules/index.js';
 
 /**
  * `npm run migration:create [-- name]`: MikroORM's migrator writes a migration from the difference
@@ -28,7 +29,13 @@ async function main(): Promise<number> {
   }
   const folder = resolve('migrations');
   const database = await openDatabase(config, {
-    migrations: { ...baseOrmOptions(config).migrations, path: folder, pathTs: folder, emit: 'ts' },
+    entities: GATEWAY_ENTITIES,
+    migrations: {
+      ...baseOrmOptions(config, GATEWAY_ENTITIES).migrations,
+      path: folder,
+      pathTs: folder,
+      emit: 'ts',
+    },
   });
   try {
     await migrateUp(database.orm);

@@ -1,13 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 
-import {
-  assessReplica,
-  describeDatabaseError,
-  isConnectionError,
-  parseLsn,
-  readYourWritesTarget,
-  TimeoutError,
-} from './read-routing.js';
+import { describeDatabaseError, isConnectionError, TimeoutError } from './connection-errors.js';
+import { assessReplica, parseLsn, readYourWritesTarget } from './replica-health.js';
 
 const limits = { maxLagBytes: 1024, maxLagSeconds: 5 };
 const at = (seconds: number) => new Date(Date.UTC(2026, 0, 1) + seconds * 1000);

@@ -2,18 +2,12 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { Ctx, FieldResolver, Info, Resolver, Root } from 'type-graphql';
 
 import { isAuthenticated } from '../../auth/rules.js';
-import { defineTableApi } from '../../common/table-api/table-api.js';
+import type { GatewayModule } from '../../common/gateway-module.js';
 import { tableModel } from '../../common/table-api/table-model.js';
 import { SqlParams, scopeSql } from '../../common/table-api/table-sql.js';
 import type { Row } from '../../common/table-api/table-sql.js';
 import type { Context } from '../../context/context.js';
-import { guardField } from '../../graphql/field-rules.js';
 import { Integration } from './integration.entity.js';
-
-// The password column has no GraphQL field, so it is neither selectable, filterable nor orderable.
-defineTableApi(Integration, { read: isAuthenticated });
-
-guardField('Integration', 'hasPassword', isAuthenticated);
 
 /** Whether a secret is stored, without ever reading the secret out of the database. */
 @Resolver(() => Integration)
@@ -23,10 +17,10 @@ export class IntegrationSecretResolver {
   })
   hasPassword(
     @Root() integration: Row,
-    @Ctx() { loaders }: Context,
+    @Ctx() { loaders, em }: Context,
     @Info() _info: GraphQLResolveInfo,
   ): Promise<boolean> {
-    const model = tableModel('Integration');
+    const model = tableModel(em.getMetadata().get(Integration));
     return loaders
       .loader<number, boolean>('Integration.hasPassword', async (ids) => {
         const params = new SqlParams();
@@ -43,3 +37,11 @@ export class IntegrationSecretResolver {
       .load(integration.id as number);
   }
 }
+
+export const integrationsModule: GatewayModule = {
+  name: 'integrations',
+  // The password column has no GraphQL field, so it is neither selectable, filterable nor orderable.
+  tables: [{ entity: Integration, read: isAuthenticated, group: 'supporting' }],
+  resolvers: [IntegrationSecretResolver],
+  rules: { Integration: { hasPassword: isAuthenticated } },
+};
