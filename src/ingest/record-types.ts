@@ -175,7 +175,10 @@ function define(
   type: Omit<RecordType, 'keyFields' | 'tenant' | 'tracked'> & { keyFields?: string[]; entity: string },
 ): RecordType {
   const { entity, ...rest } = type;
-  const properties = entityMetadata(GATEWAY_ENTITIES).getByClassName(entity).properties as Record<string, unknown>;
+  const properties = entityMetadata(GATEWAY_ENTITIES).getByClassName(entity).properties as Record<
+    string,
+    unknown
+  >;
   const keyFields =
     type.keyFields ??
     type.conflictColumns.flatMap((column) => {
