@@ -47,7 +47,9 @@ export async function freePort(): Promise<number> {
 export async function startGateway(mainScript: string, env: GatewayEnvironment): Promise<GatewayProcess> {
   const port = await freePort();
   const childEnv: NodeJS.ProcessEnv = { ...process.env };
+  // The gateway holds the runtime role's credentials only, as in production.
   for (const name of [
+    'DATABASE_OWNER_URL',
     'LOG_SQL',
     'EMBEDDED_DB_DIR',
     'EMBEDDED_DB_SEED',
@@ -61,9 +63,6 @@ export async function startGateway(mainScript: string, env: GatewayEnvironment):
     NODE_ENV: 'production',
     DATABASE_URL: env.databaseUrl,
     DATABASE_REPLICA_URLS: env.replicaUrls.join(','),
-    // The bench serves as the tables' owner for now (see bench/main.ts), which the gateway refuses
-    // without this development switch.
-    DATABASE_ALLOW_RLS_BYPASS: 'true',
     JWT_SECRET: env.jwtSecret,
     HOST: '127.0.0.1',
     PORT: String(port),
