@@ -90,7 +90,11 @@ export interface ConnectionValue {
   totalCount: number | null;
 }
 
-/** Builds the connection from `first + 1` fetched rows. */
+/**
+ * Builds the connection from `first + 1` fetched rows. The edges (a cursor per row) are built only
+ * when the query selects them: most pages ask for `nodes` and `pageInfo`, and a cursor per row of every
+ * nested page is a string and an object per row for nothing.
+ */
 export function connectionFromRows(
   page: PageRequest,
   rows: Row[],
@@ -98,15 +102,18 @@ export function connectionFromRows(
 ): ConnectionValue {
   const hasNextPage = rows.length > page.first;
   const nodes = hasNextPage ? rows.slice(0, page.first) : rows;
-  const edges = nodes.map((node) => ({ cursor: encodeCursor(page.orderBy, node), node }));
+  let edges: ConnectionValue['edges'] | undefined;
+  const last = nodes.at(-1);
   return {
     nodes,
-    edges,
+    get edges() {
+      return (edges ??= nodes.map((node) => ({ cursor: encodeCursor(page.orderBy, node), node })));
+    },
     pageInfo: {
       hasNextPage,
       hasPreviousPage: page.offset > 0 || Boolean(page.after),
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges.at(-1)?.cursor ?? null,
+      startCursor: nodes[0] ? encodeCursor(page.orderBy, nodes[0]) : null,
+      endCursor: last ? encodeCursor(page.orderBy, last) : null,
     },
     totalCount,
   };
