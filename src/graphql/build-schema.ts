@@ -6,14 +6,14 @@ import { buildSchema } from 'type-graphql';
 import type { NonEmptyArray } from 'type-graphql';
 
 import { forbidden } from '../common/errors.js';
-import { tableApiResolvers } from '../common/table-api/table-api.js';
+import { PLAIN_RESOLVE, tableApiResolvers } from '../common/table-api/table-api.js';
 import { tableMutationResolvers } from '../common/table-api/table-mutations.js';
 import { ALL_ENTITIES } from '../db/entities.js';
 import { ingestResolvers } from '../modules/ingest/ingest.resolver.js';
 import { IntegrationSecretResolver } from '../modules/integrations/integrations.api.js';
 import { UserSessionsResolver } from '../modules/users/user-sessions.resolver.js';
 import { ViewerResolver } from '../modules/viewer/viewer.resolver.js';
-import { isColumnField, ruleTree } from './field-rules.js';
+import { isCoveredByObjectRule, ruleTree } from './field-rules.js';
 // Each module declares its tables' API (and guards) when imported.
 import '../modules/clients/clients.api.js';
 import '../modules/dora/dora.api.js';
@@ -63,19 +63,29 @@ export async function buildUnguardedSchema(): Promise<GraphQLSchema> {
  */
 export async function buildGatewaySchema(): Promise<GraphQLSchema> {
   const schema = await buildUnguardedSchema();
+  // Generated read fields are called without TypeGraphQL's per-call wrapper (see PLAIN_RESOLVE).
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (!isObjectType(type) || type.name.startsWith('__')) continue;
+    for (const field of Object.values(type.getFields())) {
+      const plain = field.extensions[PLAIN_RESOLVE];
+      if (typeof plain === 'function') field.resolve = plain as typeof field.resolve;
+    }
+  }
   const permissions = shield(ruleTree(), {
     fallbackRule: deny,
     allowExternalErrors: true,
     fallbackError: () => forbidden(),
   });
   const guarded = applyMiddleware(schema, permissions);
-  // Column fields keep their plain resolver (see guardColumnFields): their rule already ran on the
-  // field that produced the object.
+  // Column fields, structure (connections, edges, page info) and relations guarded by their object's
+  // own rule keep their plain resolver (see isCoveredByObjectRule): their rule already ran on the field
+  // that produced the object.
   for (const type of Object.values(guarded.getTypeMap())) {
     if (!isObjectType(type) || type.name.startsWith('__')) continue;
     const original = schema.getType(type.name) as GraphQLObjectType;
     for (const field of Object.values(type.getFields())) {
-      if (isColumnField(type.name, field.name)) field.resolve = original.getFields()[field.name]!.resolve;
+      if (isCoveredByObjectRule(type.name, field.name))
+        field.resolve = original.getFields()[field.name]!.resolve;
     }
   }
   return guarded;

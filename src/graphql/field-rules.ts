@@ -18,12 +18,15 @@ const registry = new Map<string, Map<string, FieldRule>>();
  * make every scalar asynchronous for nothing, so they are served by the plain property resolver.
  */
 const columnFields = new Set<string>();
+/** The read rule of each entity type, as its column fields carry it. */
+const objectRules = new Map<string, FieldRule>();
 
 export function guardColumnFields(
   typeName: string,
   fieldNames: Iterable<string>,
   fieldRule: FieldRule,
 ): void {
+  objectRules.set(typeName, fieldRule);
   for (const name of fieldNames) {
     guardField(typeName, name, fieldRule);
     columnFields.add(`${typeName}.${name}`);
@@ -32,6 +35,20 @@ export function guardColumnFields(
 
 export function isColumnField(typeName: string, fieldName: string): boolean {
   return columnFields.has(`${typeName}.${fieldName}`);
+}
+
+/**
+ * Whether running the field's rule again could not change the answer, so the field may skip the
+ * shield's middleware (one promise and a cache lookup per field and row on every page): its rule is
+ * `allow` (connections, edges, page info), or it is a column field, or a relation whose rule is the very
+ * rule of the object it hangs on. The access rules depend on the request alone (`contextual`), and an
+ * object of a type is only ever reached through a field guarded by the type's rule or a stricter one
+ * (the permissions test walks every path), so that rule already passed for this request.
+ */
+export function isCoveredByObjectRule(typeName: string, fieldName: string): boolean {
+  const fieldRule = registeredRule(typeName, fieldName);
+  if (fieldRule === undefined) return false;
+  return fieldRule === allow || isColumnField(typeName, fieldName) || objectRules.get(typeName) === fieldRule;
 }
 
 export function registeredRule(typeName: string, fieldName: string): FieldRule | undefined {

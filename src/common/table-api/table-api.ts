@@ -3,6 +3,7 @@ import {
   Arg,
   Args,
   Ctx,
+  Extensions,
   Field,
   FieldResolver,
   Info,
@@ -135,6 +136,15 @@ export interface GeneratedField {
   resolve: Resolve;
 }
 
+/**
+ * The field extension that carries a generated read field's resolver as graphql-js calls it
+ * (`(source, args, context, info)`). TypeGraphQL's own wrapper around a resolver method rebuilds the
+ * parameter list, converts the arguments into class instances and validates them on every call; the
+ * read fields take plain arguments and check them themselves (pagination.ts, table-sql.ts), so the
+ * gateway's schema calls this directly (build-schema.ts) while TypeGraphQL still declares the field.
+ */
+export const PLAIN_RESOLVE = 'pulsePlainResolve';
+
 /** What a generated resolver class serves: fields of an object type, or root Query/Mutation fields. */
 export type ResolverTarget = ClassType | 'Query' | 'Mutation';
 
@@ -170,6 +180,16 @@ export function resolverClass(name: string, target: ResolverTarget, fields: Gene
     const options = { nullable: f.nullable, description: f.description };
     const decorator = of ? FieldResolver : target === 'Mutation' ? Mutation : Query;
     decorator(f.returns as never, options)(proto, f.name, descriptor);
+    // Mutations keep TypeGraphQL's argument conversion: their inputs are read as its classes.
+    if (target !== 'Mutation') {
+      const plain = (
+        source: unknown,
+        args: Record<string, unknown>,
+        ctx: Context,
+        info: GraphQLResolveInfo,
+      ) => f.resolve(source as Row, args, ctx, info);
+      Extensions({ [PLAIN_RESOLVE]: plain })(proto, f.name, descriptor);
+    }
     if (of) Root()(proto, f.name, 0);
     if (f.args && !Array.isArray(f.args)) Args(() => f.args as ClassType)(proto, f.name, offset);
     named.forEach((arg, i) =>
