@@ -87,12 +87,19 @@ export interface ServerProcessOptions {
  */
 export async function startServerProcess(options: ServerProcessOptions): Promise<GatewayProcess> {
   const { name, port } = options;
-  // The young generation sized for a server, for the peers as for the gateway, so neither pays for the
-  // default's frequent scavenges.
-  const child = spawn(process.execPath, ['--max-semi-space-size=64', options.script], {
-    env: options.env,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  // As `npm start` and the Docker image run the gateway, for the peers as for the gateway: the young
+  // generation sized for a server, so neither pays for the default's frequent scavenges, and
+  // AsyncLocalStorage on V8's async context frames (Node 24's default) instead of async hooks, which
+  // otherwise run on every promise once any store is used (MikroORM's transaction context, the read
+  // router's scope).
+  const child = spawn(
+    process.execPath,
+    ['--max-semi-space-size=64', '--experimental-async-context-frame', options.script],
+    {
+      env: options.env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   const output: string[] = [];
   const relay = (chunk: Buffer) => {
     const text = chunk.toString();
