@@ -1,4 +1,4 @@
-import type { GraphQLResolveInfo } from 'graphql';
+import type { FieldNode, GraphQLResolveInfo } from 'graphql';
 import {
   Arg,
   Args,
@@ -122,6 +122,23 @@ function projectionFor(
   return { columns, embedding: model.hasEmbedding && ctx.viewer?.role === 'admin' && names.has('embedding') };
 }
 const CONNECTION_NODES = [['nodes'], ['edges', 'node']];
+
+const selectionWork = new WeakMap<readonly FieldNode[], { ctx: Context; value: unknown }>();
+
+/**
+ * What a relation field derives from its selection and arguments (page, projection, loader), worked
+ * out once per request and field rather than once per parent row. graphql-js hands every item of a
+ * list the same `fieldNodes` array for a given field (its sub-field collection is memoised per
+ * execution), and within one request the arguments (variables included) and the viewer are fixed, so
+ * that array identifies the work; the request's context is checked too, so nothing crosses requests.
+ */
+function perSelection<T>(ctx: Context, info: GraphQLResolveInfo, derive: () => T): T {
+  const cached = selectionWork.get(info.fieldNodes);
+  if (cached && cached.ctx === ctx) return cached.value as T;
+  const value = derive();
+  selectionWork.set(info.fieldNodes, { ctx, value });
+  return value;
+}
 const OWN_SELECTION: string[][] = [[]];
 
 type Resolve = (root: Row, args: Record<string, unknown>, ctx: Context, info: GraphQLResolveInfo) => unknown;
@@ -299,19 +316,26 @@ function toManyField(
     description,
     args: types.ConnectionArgs,
     resolve: async (root, args, ctx, info) => {
-      const page = pageRequest(
-        targetApi.model,
-        args as ConnectionArgs,
-        targetApi.limits,
-        targetApi.defaultOrder,
-      );
+      const { page, rowsLoader, countLoader } = perSelection(ctx, info, () => {
+        const request = pageRequest(
+          targetApi.model,
+          args as ConnectionArgs,
+          targetApi.limits,
+          targetApi.defaultOrder,
+        );
+        const projection = projectionFor(targetApi.model, ctx, info, CONNECTION_NODES);
+        return {
+          page: request,
+          rowsLoader: ctx.loaders.relationPage(relation, request, projection),
+          countLoader: selects(info, ['totalCount'])
+            ? ctx.loaders.relationCount(relation, request.filter)
+            : null,
+        };
+      });
       const parentId = root[ownerKey] as number;
-      const projection = projectionFor(targetApi.model, ctx, info, CONNECTION_NODES);
       const [rows, count] = await Promise.all([
-        ctx.loaders.relationPage(relation, page, projection).load(parentId),
-        selects(info, ['totalCount'])
-          ? ctx.loaders.relationCount(relation, page.filter).load(parentId)
-          : null,
+        rowsLoader.load(parentId),
+        countLoader ? countLoader.load(parentId) : null,
       ]);
       return connectionFromRows(page, rows, count) satisfies ConnectionValue;
     },
@@ -370,8 +394,11 @@ export function tableApiResolvers(): ClassType[] {
           resolve: (root, _args, ctx, info) => {
             const id = root[toOne.key];
             if (id === null || id === undefined) return null;
-            const projection = projectionFor(targetApi.model, ctx, info, OWN_SELECTION);
-            return ctx.loaders.byColumn(targetApi.model, idColumn, projection).load(id);
+            const loader = perSelection(ctx, info, () => {
+              const projection = projectionFor(targetApi.model, ctx, info, OWN_SELECTION);
+              return ctx.loaders.byColumn(targetApi.model, idColumn, projection);
+            });
+            return loader.load(id);
           },
         },
         targetApi.options.read,
