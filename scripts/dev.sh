@@ -7,4 +7,4 @@ npx tsc -p tsconfig.build.json
 npx tsc -p tsconfig.build.json --watch --preserveWatchOutput &
 compiler=$!
 trap 'kill "$compiler" 2>/dev/null' EXIT INT TERM
-node --max-semi-space-size=64 --watch-path=dist --watch-preserve-output dist/src/main.js
+node --max-semi-space-size=64 --experimental-async-context-frame --watch-path=dist --watch-preserve-output dist/src/main.js

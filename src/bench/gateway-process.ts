@@ -47,7 +47,9 @@ export async function freePort(): Promise<number> {
 export async function startGateway(mainScript: string, env: GatewayEnvironment): Promise<GatewayProcess> {
   const port = await freePort();
   const childEnv: NodeJS.ProcessEnv = { ...process.env };
+  // The gateway holds the runtime role's credentials only, as in production.
   for (const name of [
+    'DATABASE_OWNER_URL',
     'LOG_SQL',
     'EMBEDDED_DB_DIR',
     'EMBEDDED_DB_SEED',
@@ -61,9 +63,6 @@ export async function startGateway(mainScript: string, env: GatewayEnvironment):
     NODE_ENV: 'production',
     DATABASE_URL: env.databaseUrl,
     DATABASE_REPLICA_URLS: env.replicaUrls.join(','),
-    // The bench serves as the tables' owner for now (see bench/main.ts), which the gateway refuses
-    // without this development switch.
-    DATABASE_ALLOW_RLS_BYPASS: 'true',
     JWT_SECRET: env.jwtSecret,
     HOST: '127.0.0.1',
     PORT: String(port),
@@ -88,12 +87,19 @@ export interface ServerProcessOptions {
  */
 export async function startServerProcess(options: ServerProcessOptions): Promise<GatewayProcess> {
   const { name, port } = options;
-  // The young generation sized for a server, for the peers as for the gateway, so neither pays for the
-  // default's frequent scavenges.
-  const child = spawn(process.execPath, ['--max-semi-space-size=64', options.script], {
-    env: options.env,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  // As `npm start` and the Docker image run the gateway, for the peers as for the gateway: the young
+  // generation sized for a server, so neither pays for the default's frequent scavenges, and
+  // AsyncLocalStorage on V8's async context frames (Node 24's default) instead of async hooks, which
+  // otherwise run on every promise once any store is used (MikroORM's transaction context, the read
+  // router's scope).
+  const child = spawn(
+    process.execPath,
+    ['--max-semi-space-size=64', '--experimental-async-context-frame', options.script],
+    {
+      env: options.env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   const output: string[] = [];
   const relay = (chunk: Buffer) => {
     const text = chunk.toString();

@@ -14,16 +14,15 @@ async function main(): Promise<number> {
   if (!runtimeUrl) {
     throw new Error('DATABASE_URL is not set: run `npm run bench` (it starts the local primary + replica)');
   }
-  // The data set is created and seeded by the tables' owner. The gateway under measurement uses the same
-  // owner connections too (replicas reached with the owner's credentials) until the read path sets the
-  // tenant per transaction: the runtime role would see no rows before that.
-  const databaseUrl = process.env.DATABASE_OWNER_URL?.trim() || runtimeUrl;
+  // The data set (and the peers' link functions) belong to the tables' owner; the gateway and the peers
+  // serve as the runtime role (DATABASE_URL's, and the replicas' URLs), so both pay for row level
+  // security as production does.
+  const ownerUrl = process.env.DATABASE_OWNER_URL?.trim() || runtimeUrl;
   const replicaUrls = (process.env.DATABASE_REPLICA_URLS ?? '')
     .split(',')
     .map((url) => url.trim())
     .filter(Boolean);
-  const ownerUrl = process.env.DATABASE_OWNER_URL?.trim() || databaseUrl;
-  await runBench(options, { databaseUrl, replicaUrls, ownerUrl });
+  await runBench(options, { runtimeUrl, replicaUrls, ownerUrl });
   return 0;
 }
 

@@ -91,6 +91,8 @@ export interface PeerComparisonInput {
   dataset: Dataset;
   /** The tables' owner on the primary (creates the peers' link functions). */
   ownerUrl: string;
+  /** The gateway's runtime role on the bench database (primary): the peers' login when there is no replica. */
+  runtimeUrl: string;
   gateway: GatewayProcess;
   token: string;
   /** Parsed schema/operations, by name: the gateway's documents. */
@@ -201,7 +203,7 @@ export async function runPeerComparison(input: PeerComparisonInput): Promise<Pee
 
   // The gateway reads on the replica; the peers read there too, as the same role.
   const peerDatabase = dataset.replicaUrls.length > 0 ? 'replica' : 'primary';
-  const peerUrl = withRole(dataset.replicaUrls[0] ?? dataset.databaseUrl, options.peerRole);
+  const peerUrl = withRole(dataset.replicaUrls[0] ?? input.runtimeUrl, options.peerRole);
   const { role, rlsEnforced } = await withPgClient(peerUrl, async (client) => {
     const { rows } = await client.query<{ role: string; rls_enforced: boolean }>(
       `select current_user as role,

@@ -7,10 +7,10 @@ import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 
 import { TokenService } from '../auth/tokens.js';
+import { databaseUrlFor } from '../db/pg-client.js';
 import type { Viewer } from '../auth/tokens.js';
 import { demoUsers } from '../cli/seed/demo-data.js';
 import { ensureDataset } from './dataset.js';
-import type { Dataset } from './dataset.js';
 import { startGateway } from './gateway-process.js';
 import type { GatewayProcess } from './gateway-process.js';
 import { nullTopLevelFields, requestBody } from './graphql-response.js';
@@ -39,9 +39,14 @@ export function projectRoot(): string {
 }
 
 export interface BenchEnvironment {
-  databaseUrl: string;
+  /** The gateway's runtime role (DATABASE_URL): the gateway and the peers serve as this role, under RLS. */
+  runtimeUrl: string;
+  /** The replicas, as the runtime role (DATABASE_REPLICA_URLS). */
   replicaUrls: string[];
-  /** The tables' owner (DATABASE_OWNER_URL, default DATABASE_URL): creates the peers' link functions. */
+  /**
+   * The tables' owner (DATABASE_OWNER_URL, default DATABASE_URL): creates and seeds the bench database,
+   * finds the bench client and creates the peers' link functions.
+   */
   ownerUrl: string;
 }
 
@@ -71,7 +76,7 @@ export async function runBench(options: BenchOptions, env: BenchEnvironment): Pr
   if (options.peers.length > 0) selectComparedOperations(options.compare);
 
   const dataset = await ensureDataset({
-    primaryUrl: env.databaseUrl,
+    primaryUrl: env.ownerUrl,
     replicaUrls: env.replicaUrls,
     database: options.database,
     seed: options.seed,
@@ -80,7 +85,12 @@ export async function runBench(options: BenchOptions, env: BenchEnvironment): Pr
     log,
   });
 
+  // The bench's own look-ups run as the owner: the runtime role sees no tenant row without a tenant.
   const pool = new pg.Pool({ connectionString: dataset.databaseUrl, max: 2 });
+  const gatewayUrls = {
+    databaseUrl: databaseUrlFor(env.runtimeUrl, dataset.database),
+    replicaUrls: dataset.replicaUrls,
+  };
   let report: BenchReport;
   try {
     const benchClient = await findBenchClient(pool);
@@ -101,14 +111,10 @@ export async function runBench(options: BenchOptions, env: BenchEnvironment): Pr
 
     const results = options.peersOnly
       ? []
-      : await countStatements(cases, dataset, tokens, token, options.countedRequests);
+      : await countStatements(cases, gatewayUrls, tokens, token, options.countedRequests);
     const mainScript = join(root, 'dist', 'src', 'main.js');
     log(`starting the gateway: node ${mainScript}`);
-    const gateway: GatewayProcess = await startGateway(mainScript, {
-      databaseUrl: dataset.databaseUrl,
-      replicaUrls: dataset.replicaUrls,
-      jwtSecret,
-    });
+    const gateway: GatewayProcess = await startGateway(mainScript, { ...gatewayUrls, jwtSecret });
     const stopOnSignal = () => void gateway.stop().finally(() => process.exit(130));
     process.once('SIGINT', stopOnSignal);
     process.once('SIGTERM', stopOnSignal);
@@ -122,6 +128,7 @@ export async function runBench(options: BenchOptions, env: BenchEnvironment): Pr
           root,
           dataset,
           ownerUrl: env.ownerUrl,
+          runtimeUrl: gatewayUrls.databaseUrl,
           gateway,
           token,
           operations: parsed.operations,
@@ -233,16 +240,12 @@ function emptyResult(benchCase: BenchCase): CaseResult {
 /** Statement counts (and the first check for GraphQL errors) on an in-process gateway that logs SQL. */
 async function countStatements(
   cases: readonly BenchCase[],
-  dataset: Dataset,
+  urls: { databaseUrl: string; replicaUrls: string[] },
   tokens: TokenService,
   token: string,
   counted: number,
 ): Promise<CaseResult[]> {
-  const counter = await StatementCounter.open(
-    { databaseUrl: dataset.databaseUrl, replicaUrls: dataset.replicaUrls },
-    tokens,
-    token,
-  );
+  const counter = await StatementCounter.open(urls, tokens, token);
   const results: CaseResult[] = [];
   try {
     for (const benchCase of cases) {

@@ -30,6 +30,8 @@ export class FieldRuleSet {
    * would make every scalar asynchronous for nothing, so they are served by the plain property resolver.
    */
   private readonly columnFields = new Set<string>();
+  /** The read rule of each entity type, as its column fields carry it. */
+  private readonly objectRules = new Map<string, FieldRule>();
 
   guard(typeName: string, fieldName: string, fieldRule: FieldRule): void {
     let fields = this.rules.get(typeName);
@@ -46,6 +48,7 @@ export class FieldRuleSet {
   }
 
   guardColumnFields(typeName: string, fieldNames: Iterable<string>, fieldRule: FieldRule): void {
+    this.objectRules.set(typeName, fieldRule);
     for (const name of fieldNames) {
       this.guard(typeName, name, fieldRule);
       this.columnFields.add(`${typeName}.${name}`);
@@ -61,6 +64,24 @@ export class FieldRuleSet {
 
   isColumnField(typeName: string, fieldName: string): boolean {
     return this.columnFields.has(`${typeName}.${fieldName}`);
+  }
+
+  /**
+   * Whether running the field's rule again could not change the answer, so the field may skip the
+   * shield's middleware (one promise and a cache lookup per field and row on every page): its rule is
+   * `allow` (connections, edges, page info), or it is a column field, or a relation whose rule is the
+   * very rule of the object it hangs on. The access rules depend on the request alone (`contextual`), and
+   * an object of a type is only ever reached through a field guarded by the type's rule or a stricter one
+   * (the permissions test walks every path), so that rule already passed for this request.
+   */
+  isCoveredByObjectRule(typeName: string, fieldName: string): boolean {
+    const fieldRule = this.ruleOf(typeName, fieldName);
+    if (fieldRule === undefined) return false;
+    return (
+      fieldRule === allow ||
+      this.isColumnField(typeName, fieldName) ||
+      this.objectRules.get(typeName) === fieldRule
+    );
   }
 
   ruleOf(typeName: string, fieldName: string): FieldRule | undefined {

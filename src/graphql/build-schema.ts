@@ -9,7 +9,7 @@ import { forbidden } from '../common/errors.js';
 import { FieldRuleSet } from '../common/field-rules.js';
 import { entitiesOf } from '../common/gateway-module.js';
 import type { GatewayModule } from '../common/gateway-module.js';
-import { tableApiResolvers, tableApis } from '../common/table-api/table-api.js';
+import { PLAIN_RESOLVE, tableApiResolvers, tableApis } from '../common/table-api/table-api.js';
 import type { TableApi } from '../common/table-api/table-api.js';
 import { tableMutationResolvers } from '../common/table-api/table-mutations.js';
 import { entityMetadata } from '../db/entity-metadata.js';
@@ -78,19 +78,28 @@ async function assemble(modules: readonly GatewayModule[]): Promise<GatewaySchem
  */
 export async function buildGatewaySchema(modules: readonly GatewayModule[]): Promise<GatewaySchema> {
   const { schema, rules, tables } = await buildUnguardedSchema(modules);
+  // Generated read fields are called without TypeGraphQL's per-call wrapper (see PLAIN_RESOLVE).
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (!isObjectType(type) || type.name.startsWith('__')) continue;
+    for (const field of Object.values(type.getFields())) {
+      const plain = field.extensions[PLAIN_RESOLVE];
+      if (typeof plain === 'function') field.resolve = plain as typeof field.resolve;
+    }
+  }
   const permissions = shield(rules.tree(), {
     fallbackRule: deny,
     allowExternalErrors: true,
     fallbackError: () => forbidden(),
   });
   const guarded = applyMiddleware(schema, permissions);
-  // Column fields keep their plain resolver (see FieldRuleSet.guardColumnFields): their rule already ran
-  // on the field that produced the object.
+  // Column fields, structure (connections, edges, page info) and relations guarded by their object's
+  // own rule keep their plain resolver (see FieldRuleSet.isCoveredByObjectRule): their rule already ran on the field
+  // that produced the object.
   for (const type of Object.values(guarded.getTypeMap())) {
     if (!isObjectType(type) || type.name.startsWith('__')) continue;
     const original = schema.getType(type.name) as GraphQLObjectType;
     for (const field of Object.values(type.getFields())) {
-      if (rules.isColumnField(type.name, field.name))
+      if (rules.isCoveredByObjectRule(type.name, field.name))
         field.resolve = original.getFields()[field.name]!.resolve;
     }
   }

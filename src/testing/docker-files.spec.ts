@@ -99,7 +99,9 @@ describe('docker/Dockerfile', () => {
     const build = JSON.parse(read('tsconfig.build.json')) as { compilerOptions?: { outDir?: string } };
     const outDir = build.compilerOptions?.outDir ?? JSON.parse(read('tsconfig.json')).compilerOptions.outDir;
     expect(outDir.replace(/^\.\//, '')).toBe('dist');
-    expect(dockerfile).toContain('CMD ["node", "--max-semi-space-size=64", "dist/src/main.js"]');
+    expect(dockerfile).toContain(
+      'CMD ["node", "--max-semi-space-size=64", "--experimental-async-context-frame", "dist/src/main.js"]',
+    );
     expect(existsSync(join(ROOT, 'src/main.ts'))).toBe(true);
     expect(read('bin/pulse.js')).toContain('../dist/src/cli/main.js');
   });

@@ -64,7 +64,11 @@ export interface ConnectionValue {
   totalCount: number | null;
 }
 
-/** Builds the connection from `first + 1` fetched rows. */
+/**
+ * Builds the connection from `first + 1` fetched rows. The edges (a cursor per row) are built only
+ * when the query selects them: most pages ask for `nodes` and `pageInfo`, and a cursor per row of every
+ * nested page is a string and an object per row for nothing.
+ */
 export function connectionFromRows(
   page: PageRequest,
   rows: Row[],
@@ -76,17 +80,19 @@ export function connectionFromRows(
   const cursorOf = (node: Row) => cursors.encode(page.orderBy, node[CURSOR_KEY] as string);
   // A cursor costs an HMAC: signed only when a caller selects it, not for every row of every page
   // (nor twice for every parent of a nested connection).
-  const edges = nodes.map((node) => ({
-    node,
-    get cursor() {
-      return cursorOf(node);
-    },
-  }));
+  let edges: ConnectionValue['edges'] | undefined;
   const first = nodes[0];
   const last = nodes.at(-1);
   return {
     nodes,
-    edges,
+    get edges() {
+      return (edges ??= nodes.map((node) => ({
+        node,
+        get cursor() {
+          return cursorOf(node);
+        },
+      })));
+    },
     pageInfo: {
       hasNextPage,
       hasPreviousPage: page.offset > 0 || Boolean(page.after),

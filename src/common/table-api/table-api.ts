@@ -1,5 +1,17 @@
-import type { GraphQLResolveInfo } from 'graphql';
-import { Arg, Args, Ctx, FieldResolver, Info, Mutation, Int, Query, Resolver, Root } from 'type-graphql';
+import type { FieldNode, GraphQLResolveInfo } from 'graphql';
+import {
+  Arg,
+  Args,
+  Ctx,
+  Extensions,
+  FieldResolver,
+  Info,
+  Mutation,
+  Int,
+  Query,
+  Resolver,
+  Root,
+} from 'type-graphql';
 import type { ClassType } from 'type-graphql';
 
 import { isAdmin } from '../../auth/rules.js';
@@ -122,6 +134,23 @@ function projectionFor(
   return { columns, embedding: model.hasEmbedding && ctx.viewer?.role === 'admin' && names.has('embedding') };
 }
 const CONNECTION_NODES = [['nodes'], ['edges', 'node']];
+
+const selectionWork = new WeakMap<readonly FieldNode[], { ctx: Context; value: unknown }>();
+
+/**
+ * What a relation field derives from its selection and arguments (page, projection, loader), worked
+ * out once per request and field rather than once per parent row. graphql-js hands every item of a
+ * list the same `fieldNodes` array for a given field (its sub-field collection is memoised per
+ * execution), and within one request the arguments (variables included) and the viewer are fixed, so
+ * that array identifies the work; the request's context is checked too, so nothing crosses requests.
+ */
+function perSelection<T>(ctx: Context, info: GraphQLResolveInfo, derive: () => T): T {
+  const cached = selectionWork.get(info.fieldNodes);
+  if (cached && cached.ctx === ctx) return cached.value as T;
+  const value = derive();
+  selectionWork.set(info.fieldNodes, { ctx, value });
+  return value;
+}
 const OWN_SELECTION: string[][] = [[]];
 
 type Resolve = (root: Row, args: Record<string, unknown>, ctx: Context, info: GraphQLResolveInfo) => unknown;
@@ -135,6 +164,15 @@ export interface GeneratedField {
   args?: ClassType | { name: string; type: () => unknown; nullable?: boolean; description?: string }[];
   resolve: Resolve;
 }
+
+/**
+ * The field extension that carries a generated read field's resolver as graphql-js calls it
+ * (`(source, args, context, info)`). TypeGraphQL's own wrapper around a resolver method rebuilds the
+ * parameter list, converts the arguments into class instances and validates them on every call; the
+ * read fields take plain arguments and check them themselves (pagination.ts, table-sql.ts), so the
+ * gateway's schema calls this directly (build-schema.ts) while TypeGraphQL still declares the field.
+ */
+export const PLAIN_RESOLVE = 'pulsePlainResolve';
 
 /** What a generated resolver class serves: fields of an object type, or root Query/Mutation fields. */
 export type ResolverTarget = ClassType | 'Query' | 'Mutation';
@@ -171,6 +209,16 @@ export function resolverClass(name: string, target: ResolverTarget, fields: Gene
     const options = { nullable: f.nullable, description: f.description };
     const decorator = of ? FieldResolver : target === 'Mutation' ? Mutation : Query;
     decorator(f.returns as never, options)(proto, f.name, descriptor);
+    // Mutations keep TypeGraphQL's argument conversion: their inputs are read as its classes.
+    if (target !== 'Mutation') {
+      const plain = (
+        source: unknown,
+        args: Record<string, unknown>,
+        ctx: Context,
+        info: GraphQLResolveInfo,
+      ) => f.resolve(source as Row, args, ctx, info);
+      Extensions({ [PLAIN_RESOLVE]: plain })(proto, f.name, descriptor);
+    }
     if (of) Root()(proto, f.name, 0);
     if (f.args && !Array.isArray(f.args)) Args(() => f.args as ClassType)(proto, f.name, offset);
     named.forEach((arg, i) =>
@@ -289,19 +337,31 @@ function toManyField(
       const parentId = root[ownerKey] as number;
       // Bound to this parent row: a cursor of one project's issues is refused on another project.
       const cursors = ctx.cursors.forConnection(relation.id, parentId);
-      const page = pageRequest(
-        targetApi.model,
-        args as ConnectionArgs,
-        targetApi.limits,
-        targetApi.defaultOrder,
-        cursors,
-      );
-      const projection = projectionFor(targetApi.model, ctx, info, CONNECTION_NODES);
+      const work = () => {
+        const request = pageRequest(
+          targetApi.model,
+          args as ConnectionArgs,
+          targetApi.limits,
+          targetApi.defaultOrder,
+          cursors,
+        );
+        const projection = projectionFor(targetApi.model, ctx, info, CONNECTION_NODES);
+        return {
+          page: request,
+          rowsLoader: ctx.loaders.relationPage(relation, request, projection),
+          countLoader: selects(info, ['totalCount'])
+            ? ctx.loaders.relationCount(relation, request.filter)
+            : null,
+        };
+      };
+      // Without `after`, the page is the same for every parent row and is worked out once per selection;
+      // an `after` cursor is bound to one parent row, so it is checked for the row it is used on.
+      const { page, rowsLoader, countLoader } = (args as ConnectionArgs).after
+        ? work()
+        : perSelection(ctx, info, work);
       const [rows, count] = await Promise.all([
-        ctx.loaders.relationPage(relation, page, projection).load(parentId),
-        selects(info, ['totalCount'])
-          ? ctx.loaders.relationCount(relation, page.filter).load(parentId)
-          : null,
+        rowsLoader.load(parentId),
+        countLoader ? countLoader.load(parentId) : null,
       ]);
       return connectionFromRows(page, rows, count, cursors) satisfies ConnectionValue;
     },
@@ -371,8 +431,11 @@ export function tableApiResolvers(
           resolve: (root, _args, ctx, info) => {
             const id = root[toOne.key];
             if (id === null || id === undefined) return null;
-            const projection = projectionFor(targetApi.model, ctx, info, OWN_SELECTION);
-            return ctx.loaders.byColumn(targetApi.model, idColumn, projection).load(id);
+            const loader = perSelection(ctx, info, () => {
+              const projection = projectionFor(targetApi.model, ctx, info, OWN_SELECTION);
+              return ctx.loaders.byColumn(targetApi.model, idColumn, projection);
+            });
+            return loader.load(id);
           },
         },
         targetApi.options.read,
