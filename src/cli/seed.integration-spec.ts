@@ -2,15 +2,13 @@ import 'reflect-metadata';
 
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 
-import { openDatabase } from '../db/database.js';
 import type { Database } from '../db/database.js';
 import { migrateUp } from '../db/migration-runner.js';
 import { ALL_TABLES } from '../testing/schema-tables.js';
-import { createTestDatabase } from '../testing/test-database.js';
+import { createTestDatabase, openOnPrimary } from '../testing/test-database.js';
 import type { TestDatabase } from '../testing/test-database.js';
 import { seedIfEmpty } from './seed-command.js';
 import { demoUsers } from './seed/demo-data.js';
-import { GATEWAY_ENTITIES } from '../modules/index.js';
 
 /** A fingerprint of the generated data, to prove two runs produce the same rows. */
 const FINGERPRINT_SQL = `select md5(string_agg(t, '|' order by t)) as hash from (
@@ -25,15 +23,7 @@ describe('demo data (pulse seed)', () => {
 
   const seeded = async (label: string) => {
     const testDb = await createTestDatabase(label);
-    const database = await openDatabase(
-      {
-        ...testDb,
-        replicaUrls: [],
-        embeddedDataDir: 'memory',
-        logSql: false,
-      },
-      { entities: GATEWAY_ENTITIES },
-    );
+    const database = await openOnPrimary(testDb);
     databases.push({ testDb, database });
     await migrateUp(database.orm);
     const summary = await seedIfEmpty(database.fork());

@@ -9,16 +9,15 @@ import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { seedIfEmpty } from '../cli/seed-command.js';
 import type { SeedOptions } from '../cli/seed/demo-data.js';
 import { loadConfig } from '../config/config.js';
-import { openDatabase } from '../db/database.js';
 import { entityMetadata } from '../db/entity-metadata.js';
 import { migrateUp } from '../db/migration-runner.js';
 import { databaseUrlFor, withPgClient } from '../db/pg-client.js';
 import { databaseChecksum } from '../testing/database-checksum.js';
-import { createTestDatabase, realDatabaseUrls } from '../testing/test-database.js';
+import { GATEWAY_ENTITIES } from '../modules/index.js';
+import { createTestDatabase, openOnPrimary, realDatabaseUrls } from '../testing/test-database.js';
 import type { TestDatabase } from '../testing/test-database.js';
 import { copyPlans } from './copy-plan.js';
 import { runPulse } from '../testing/run-pulse.js';
-import { GATEWAY_ENTITIES } from '../modules/index.js';
 
 jest.setTimeout(240_000);
 
@@ -101,15 +100,7 @@ describe('pulse migrate from (unified source)', () => {
   const seeded = async (name: string, seed: Partial<SeedOptions>) => {
     const testDb = await createTestDatabase(name);
     created.push(testDb);
-    const database = await openDatabase(
-      {
-        ...testDb,
-        replicaUrls: [],
-        embeddedDataDir: 'memory',
-        logSql: false,
-      },
-      { entities: GATEWAY_ENTITIES },
-    );
+    const database = await openOnPrimary(testDb);
     try {
       await migrateUp(database.orm);
       await seedIfEmpty(database.fork(), seed);

@@ -11,13 +11,11 @@ import pg from 'pg';
 import { seedIfEmpty } from '../cli/seed-command.js';
 import { loadConfig } from '../config/config.js';
 import type { Config } from '../config/config.js';
-import { openDatabase } from '../db/database.js';
 import { migrateUp } from '../db/migration-runner.js';
-import { createTestDatabase } from '../testing/test-database.js';
+import { createTestDatabase, openOnPrimary } from '../testing/test-database.js';
 import type { TestDatabase } from '../testing/test-database.js';
 import { runImport } from './import-run.js';
 import { runPulse } from '../testing/run-pulse.js';
-import { GATEWAY_ENTITIES } from '../modules/index.js';
 
 const EXAMPLES = join(process.cwd(), 'examples', 'import');
 const embedding = (seed: number) => Array.from({ length: 1536 }, (_, i) => ((i * 7 + seed) % 13) / 13 - 0.4);
@@ -66,15 +64,7 @@ describe('pulse import (real PostgreSQL)', () => {
       JWT_SECRET: 'i'.repeat(40),
       LOG_LEVEL: 'silent',
     });
-    const database = await openDatabase(
-      {
-        ...testDb,
-        replicaUrls: [],
-        embeddedDataDir: 'memory',
-        logSql: false,
-      },
-      { entities: GATEWAY_ENTITIES },
-    );
+    const database = await openOnPrimary(testDb);
     try {
       await migrateUp(database.orm);
       await seedIfEmpty(database.fork(), { clients: 2, issuesPerClient: 40, embeddingShare: 0 });

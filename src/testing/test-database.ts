@@ -2,7 +2,10 @@ import { randomBytes } from 'node:crypto';
 
 import type pg from 'pg';
 
+import { openDatabase } from '../db/database.js';
+import type { Database } from '../db/database.js';
 import { databaseUrlFor, withCredentialsOf, withPgClient } from '../db/pg-client.js';
+import { GATEWAY_ENTITIES } from '../modules/index.js';
 
 /**
  * A private database on the local primary (`npm run db:up`), created per test file so files can run in
@@ -117,4 +120,12 @@ export function requireSeparateRuntimeRole(testDb: TestDatabase): void {
         '(pulse_app) in DATABASE_URL and the owner in DATABASE_OWNER_URL, as `npm test` sets them',
     );
   }
+}
+
+/** The test database on the primary alone, with the gateway's entities: for setup, migrations and CLI work. */
+export function openOnPrimary(testDb: TestDatabase): Promise<Database> {
+  return openDatabase(
+    { ...testDb, replicaUrls: [], embeddedDataDir: 'memory', logSql: false },
+    { entities: GATEWAY_ENTITIES },
+  );
 }

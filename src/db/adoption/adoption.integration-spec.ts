@@ -4,9 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 
 import { PREDECESSOR_CORE_TABLES, PREDECESSOR_OPTIONAL_TABLES } from '../predecessor/predecessor-schema.js';
 import { buildPredecessorDatabase, predecessorChecksums } from '../../testing/predecessor-fixture.js';
-import { createTestDatabase } from '../../testing/test-database.js';
+import { createTestDatabase, openOnPrimary } from '../../testing/test-database.js';
 import type { TestDatabase } from '../../testing/test-database.js';
-import { openDatabase } from '../database.js';
 import type { Database } from '../database.js';
 import {
   migrateDown,
@@ -19,7 +18,6 @@ import { withPgClient } from '../pg-client.js';
 import { AdoptionRefusedError } from './adoption.js';
 import { describeCatalogDifferences, readCatalog } from './catalog.js';
 import type { Catalog } from './catalog.js';
-import { GATEWAY_ENTITIES } from '../../modules/index.js';
 
 const ALL_PREDECESSOR_TABLES = [...PREDECESSOR_CORE_TABLES, ...PREDECESSOR_OPTIONAL_TABLES];
 /** The predecessor tables the unified schema does not use: they must stay exactly as they were. */
@@ -39,15 +37,7 @@ interface Opened {
 
 async function open(label: string): Promise<Opened> {
   const testDb = await createTestDatabase(label);
-  const database = await openDatabase(
-    {
-      ...testDb,
-      replicaUrls: [],
-      embeddedDataDir: 'memory',
-      logSql: false,
-    },
-    { entities: GATEWAY_ENTITIES },
-  );
+  const database = await openOnPrimary(testDb);
   return {
     testDb,
     database,
