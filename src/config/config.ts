@@ -55,6 +55,8 @@ export interface Config {
   logSql: boolean;
   /** The GraphQL playground: `on` (anyone), `admin` (docs and introspection for admin tokens only), `off`. */
   playground: PlaygroundMode;
+  /** `compiled` (graphql-jit, the default) or `interpreted` (graphql-js); see server/compiled-execution.ts. */
+  execution: ExecutionMode;
   metrics: {
     /** A bearer token `/metrics` requires on the API port. */
     token: string | null;
@@ -106,6 +108,8 @@ export interface SecurityConfig {
 export type PlaygroundMode = 'on' | 'admin' | 'off';
 const PLAYGROUND_MODES = ['on', 'admin', 'off'] as const;
 const LOG_FORMATS = ['auto', 'pretty', 'json'] as const;
+export type ExecutionMode = 'compiled' | 'interpreted';
+const EXECUTION_MODES = ['compiled', 'interpreted'] as const;
 
 export class ConfigError extends Error {}
 
@@ -138,6 +142,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   const embeddedDataDir = nonEmpty(env.EMBEDDED_DB_DIR) ?? '.data/pglite';
   // A playground on the embedded (demo) database is the point of it; against a real one, admins only.
+  const execution = (nonEmpty(env.GRAPHQL_EXECUTION) ?? 'compiled') as ExecutionMode;
+  if (!EXECUTION_MODES.includes(execution))
+    throw new ConfigError(
+      `GRAPHQL_EXECUTION must be one of ${EXECUTION_MODES.join(', ')}: ${env.GRAPHQL_EXECUTION}`,
+    );
   const playground = (nonEmpty(env.PLAYGROUND) ?? (databaseUrl ? 'admin' : 'on')) as PlaygroundMode;
   if (!PLAYGROUND_MODES.includes(playground))
     throw new ConfigError(`PLAYGROUND must be one of ${PLAYGROUND_MODES.join(', ')}: ${env.PLAYGROUND}`);
@@ -187,6 +196,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logFormat,
     logSql: env.LOG_SQL === 'true',
     playground,
+    execution,
     metrics: {
       token: metricsToken,
       port: metricsPort,

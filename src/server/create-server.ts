@@ -33,6 +33,8 @@ import { registerOperationalEndpoints } from './operational-endpoints.js';
 import { CAUSAL_TOKEN_HEADER, causalTokenPlugin, readAfterLsnOf } from './causal-token.js';
 import { contextDatabaseUnavailable, databaseFaultStatusPlugin } from './database-fault-status.js';
 import { adminOnlyIntrospectionPlugin, registerPlayground } from './playground.js';
+import { compiledExecutionGateway } from './compiled-execution.js';
+import type { CompiledExecutionOptions } from './compiled-execution.js';
 import { filterSizePlugin } from './filter-size-limit.js';
 import { queryCostPlugin, queryShapeLimits } from './query-limits.js';
 import { queryTimeoutPlugin } from './query-timeout.js';
@@ -43,7 +45,9 @@ import { textInputGuardPlugin } from './text-input-guard.js';
 export interface ServerDependencies {
   /** `security` defaults to what an empty environment gives (see config/config.ts). */
   config: Pick<Config, 'logLevel'> &
-    Partial<Pick<Config, 'security' | 'logFormat' | 'playground' | 'metrics' | 'cursorSecret'>> & {
+    Partial<
+      Pick<Config, 'security' | 'logFormat' | 'playground' | 'metrics' | 'cursorSecret' | 'execution'>
+    > & {
       jwt?: Pick<Config['jwt'], 'secret'>;
     };
   database: Database;
@@ -53,6 +57,8 @@ export interface ServerDependencies {
   logStream?: { write(line: string): void };
   /** Put in the playground's headers editor (the embedded database's demo admin token). */
   playgroundToken?: string | null;
+  /** When documents get compiled (default: on their second run); tests compile from the first. */
+  compiledExecution?: CompiledExecutionOptions;
   /** Tests only: `database-only` drops the application's tenant condition to prove RLS alone isolates. */
   tenantScope?: TenantScopeMode;
 }
@@ -80,6 +86,7 @@ export async function createServer({
   logStream,
   playgroundToken = null,
   tenantScope,
+  compiledExecution,
 }: ServerDependencies): Promise<GatewayServer> {
   const logger = loggerOptions(config.logLevel, config.logFormat ?? 'json');
   const app = Fastify({
@@ -117,7 +124,10 @@ export async function createServer({
   });
   const shapeLimits = queryShapeLimits(security.queryLimits);
   const apollo = new ApolloServer<Context>({
-    schema,
+    // Compiled unless switched off (GRAPHQL_EXECUTION=interpreted): same resolvers and rules either way.
+    ...(config.execution === 'interpreted'
+      ? { schema }
+      : { gateway: compiledExecutionGateway(schema, compiledExecution) }),
     introspection: security.introspection !== 'off',
     validationRules: shapeLimits.validationRules,
     parseOptions: shapeLimits.parseOptions,

@@ -183,6 +183,8 @@ export async function createTestApp(
     tokens,
     schema: (await buildGatewaySchema(modules)).schema,
     tenantScope: options.tenantScope,
+    // Every document compiled from its first run, so the suite exercises the path production traffic takes.
+    compiledExecution: { interpretedRuns: 0 },
   });
   const url = await server.app.listen({ host: '127.0.0.1', port: 0 });
 
