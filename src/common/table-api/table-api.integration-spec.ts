@@ -816,6 +816,63 @@ describe('table API', () => {
       expect(onReplica(large.queries)).toEqual(large.queries);
     });
 
+    it('reads the to-one relations of a page in the page statement itself, as by-id lookups answer them', async () => {
+      await replicaCaughtUp(app);
+      const relations = `project { id key name createdAt } status { id category lastUpdatedAt }
+        assigneeUser { id email firstName createdAt }`;
+      const { result, queries } = await app.statementsOf(
+        `{ issues(first: 40) { nodes { id ${relations} } } }`,
+        { as: 'user' },
+      );
+      const nodes = dataOf(result).issues.nodes as Record<string, unknown>[];
+      expect(nodes.length).toBeGreaterThan(5);
+      // Every level present, so the comparison below covers all three relations and their dates.
+      for (const field of ['project', 'status', 'assigneeUser']) {
+        expect(nodes.some((node) => node[field] !== null)).toBe(true);
+      }
+      expect(queries).toHaveLength(1);
+      expect(onReplica(queries)).toEqual(queries);
+      // By-id lookups read their relations through the loaders, one batch per relation (ten issues with
+      // every relation, within the alias limit).
+      const sample = nodes.filter((node) => node.project && node.status && node.assigneeUser).slice(0, 10);
+      expect(sample.length).toBeGreaterThan(1);
+      const lookups = sample.map((node, i) => `i${i}: issue(id: ${node.id as number}) { id ${relations} }`);
+      const looked = await app.statementsOf(`{ ${lookups.join(' ')} }`, { as: 'user' });
+      expect(Object.values(dataOf(looked.result))).toEqual(sample);
+      expect(looked.queries).toHaveLength(4);
+    });
+
+    it('reads a nested page’s totalCount in its own statement when the page starts at the first row', async () => {
+      await replicaCaughtUp(app);
+      const { result, queries } = await app.statementsOf(
+        '{ issues(first: 40) { nodes { id changelogs(first: 1) { totalCount nodes { id } } } } }',
+        { as: 'user' },
+      );
+      const nodes = dataOf(result).issues.nodes as { id: number; changelogs: { totalCount: number } }[];
+      const counts = await app.testDb.query<{ id: number; count: number }>(
+        `select i.id, count(c.id)::int as count from issues i left join issue_changelogs c on c.issue_id = i.id
+          where i.id = any($1) group by i.id`,
+        [nodes.map((node) => node.id)],
+      );
+      const expected = new Map(counts.map((row) => [row.id, row.count]));
+      expect(nodes.some((node) => node.changelogs.totalCount > 1)).toBe(true);
+      expect(nodes.map((node) => [node.id, node.changelogs.totalCount])).toEqual(
+        nodes.map((node) => [node.id, expected.get(node.id)]),
+      );
+      expect(queries).toHaveLength(2);
+
+      // Past the first row (an offset) a page no longer sees every row, so the count is its own statement.
+      const offset = await app.statementsOf(
+        '{ issues(first: 40) { nodes { id changelogs(first: 1, offset: 1) { totalCount } } } }',
+        { as: 'user' },
+      );
+      const offsetNodes = dataOf(offset.result).issues.nodes as typeof nodes;
+      expect(offsetNodes.map((node) => [node.id, node.changelogs.totalCount])).toEqual(
+        offsetNodes.map((node) => [node.id, expected.get(node.id)]),
+      );
+      expect(offset.queries).toHaveLength(3);
+    });
+
     it('batches by-id lookups of one request into one statement', async () => {
       const ids = await sqlIssueIds('true');
       const aliases = ids.slice(0, 5).map((id, i) => `i${i}: issue(id: ${id}) { id key }`);

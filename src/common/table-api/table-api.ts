@@ -29,8 +29,18 @@ import { selectedFieldNames, selects } from './selection.js';
 import type { ManyRelation } from './table-loaders.js';
 import { camelCase, graphqlFieldNames, tableModel } from './table-model.js';
 import type { ColumnModel, TableModel } from './table-model.js';
-import { countStatement, directSource, linkSource, pageStatement, rowByKeyStatement } from './table-sql.js';
-import type { OrderTerm, Projection, RelationSource, Row } from './table-sql.js';
+import {
+  COUNT_KEY,
+  countStatement,
+  countsInPage,
+  directSource,
+  linkSource,
+  pageStatement,
+  relatedKey,
+  rowByKeyStatement,
+  rowMapper,
+} from './table-sql.js';
+import type { OrderTerm, Projection, RelatedRead, RelationSource, Row } from './table-sql.js';
 
 /** How one table is exposed. Everything not said here is derived from the entity and its metadata. */
 export interface TableApiOptions {
@@ -135,6 +145,35 @@ function projectionFor(
 }
 const CONNECTION_NODES = [['nodes'], ['edges', 'node']];
 
+/**
+ * The to-one relations selected on the rows at `paths` that their page's statement can read as well
+ * (RelatedRead): every one whose table is exposed with a single key. A relation selected under several
+ * aliases is read once with the columns of all of them.
+ */
+function relatedReads(
+  apis: ReadonlyMap<string, TableApi>,
+  model: TableModel,
+  ctx: Context,
+  info: GraphQLResolveInfo,
+  paths: string[][],
+): RelatedRead[] {
+  const names = selectedFieldNames(info, paths);
+  const reads: RelatedRead[] = [];
+  for (const toOne of model.toOne) {
+    if (!names.has(toOne.field)) continue;
+    const target = apis.get(toOne.target)?.model;
+    if (!target || target.keyColumns.length !== 1) continue;
+    const projection = projectionFor(
+      target,
+      ctx,
+      info,
+      paths.map((path) => [...path, toOne.field]),
+    );
+    reads.push({ field: toOne.field, foreignKey: model.columnsByKey.get(toOne.key)!, target, projection });
+  }
+  return reads;
+}
+
 const selectionWork = new WeakMap<readonly FieldNode[], { ctx: Context; value: unknown }>();
 
 /**
@@ -236,7 +275,7 @@ export function resolverClass(name: string, target: ResolverTarget, fields: Gene
   return cls;
 }
 
-function rootFields(api: TableApi): GeneratedField[] {
+function rootFields(api: TableApi, apis: ReadonlyMap<string, TableApi>): GeneratedField[] {
   const { model, entity, limits, defaultOrder } = api;
   const types = tableTypes(model, entity);
   const idColumn = model.keyColumns.length === 1 ? model.keyColumns[0]! : null;
@@ -251,10 +290,11 @@ function rootFields(api: TableApi): GeneratedField[] {
         const cursors = ctx.cursors.forConnection(`Query.${api.plural}`);
         const page = pageRequest(model, args as ConnectionArgs, limits, defaultOrder, cursors);
         const projection = projectionFor(model, ctx, info, CONNECTION_NODES);
+        const related = relatedReads(apis, model, ctx, info, CONNECTION_NODES);
         const scope = ctx.scope;
         const countQuery = selects(info, ['totalCount']) ? countStatement(model, scope, page.filter) : null;
         const readPage = (executor: SqlExecutor) =>
-          ctx.loaders.rows(model, pageStatement(model, scope, page, projection), executor);
+          ctx.loaders.rows(model, pageStatement(model, scope, page, projection, related), executor);
         const readCount = async (executor: SqlExecutor) =>
           countQuery
             ? Number((await executor.all<{ count: number }>(countQuery.sql, countQuery.params))[0]!.count)
@@ -346,23 +386,27 @@ function toManyField(
           cursors,
         );
         const projection = projectionFor(targetApi.model, ctx, info, CONNECTION_NODES);
+        const wantsCount = selects(info, ['totalCount']);
+        // The page's statement counts too when its window starts at the first row (countsInPage).
+        const countInPage = wantsCount && countsInPage(request);
         return {
           page: request,
-          rowsLoader: ctx.loaders.relationPage(relation, request, projection),
-          countLoader: selects(info, ['totalCount'])
-            ? ctx.loaders.relationCount(relation, request.filter)
-            : null,
+          countInPage,
+          rowsLoader: ctx.loaders.relationPage(relation, request, projection, countInPage),
+          countLoader:
+            wantsCount && !countInPage ? ctx.loaders.relationCount(relation, request.filter) : null,
         };
       };
       // Without `after`, the page is the same for every parent row and is worked out once per selection;
       // an `after` cursor is bound to one parent row, so it is checked for the row it is used on.
-      const { page, rowsLoader, countLoader } = (args as ConnectionArgs).after
+      const { page, countInPage, rowsLoader, countLoader } = (args as ConnectionArgs).after
         ? work()
         : perSelection(ctx, info, work);
-      const [rows, count] = await Promise.all([
+      const [rows, loadedCount] = await Promise.all([
         rowsLoader.load(parentId),
         countLoader ? countLoader.load(parentId) : null,
       ]);
+      const count = countInPage ? ((rows[0]?.[COUNT_KEY] as number | undefined) ?? 0) : loadedCount;
       return connectionFromRows(page, rows, count, cursors) satisfies ConnectionValue;
     },
   };
@@ -413,7 +457,7 @@ export function tableApiResolvers(
     );
     rules.guardFields(`${model.className}Edge`, ['cursor', 'node'], openStructure);
 
-    const queries = rootFields(api);
+    const queries = rootFields(api, apis);
     for (const q of queries) rules.guard('Query', q.name, options.read);
     resolvers.push(resolverClass(`${model.className}Queries`, 'Query', queries));
 
@@ -431,6 +475,9 @@ export function tableApiResolvers(
           resolve: (root, _args, ctx, info) => {
             const id = root[toOne.key];
             if (id === null || id === undefined) return null;
+            // Read with the row by its page's statement (RelatedRead), or else batched by a loader.
+            const read = root[relatedKey(toOne.field)] as Row | null | undefined;
+            if (read !== undefined) return read && rowMapper(targetApi.model)(read);
             const loader = perSelection(ctx, info, () => {
               const projection = projectionFor(targetApi.model, ctx, info, OWN_SELECTION);
               return ctx.loaders.byColumn(targetApi.model, idColumn, projection);

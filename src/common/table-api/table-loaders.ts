@@ -81,13 +81,17 @@ export class TableLoaders {
     });
   }
 
-  /** The same page (filter, order, window) of a to-many relation for many parents, `first + 1` rows each. */
+  /**
+   * The same page (filter, order, window) of a to-many relation for many parents, `first + 1` rows
+   * each; `withCount` puts each parent's total on its rows (COUNT_KEY), saving the count's statement.
+   */
   relationPage(
     relation: ManyRelation,
     page: PageRequest,
     projection: ProjectionLike,
+    withCount = false,
   ): DataLoader<number, Row[]> {
-    const key = `${relation.id}|${JSON.stringify(page)}|${projectionKey(projection)}`;
+    const key = `${relation.id}|${JSON.stringify(page)}|${projectionKey(projection)}${withCount ? '#count' : ''}`;
     return this.loader(key, async (parentIds) => {
       const statement = partitionedPageStatement(
         relation.target,
@@ -96,6 +100,7 @@ export class TableLoaders {
         parentIds,
         page,
         projection,
+        withCount,
       );
       const rows = await this.rows(relation.target, statement);
       const byParent = new Map<string, Row[]>();
