@@ -1,6 +1,7 @@
 import type { Opt, Rel } from '@mikro-orm/core';
 import { Filter, ManyToOne, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
-import { Field, Float, Int, ObjectType } from 'type-graphql';
+import { Field, Float, Int, ObjectType, getMetadataStorage } from 'type-graphql';
+import type { ClassType } from 'type-graphql';
 
 import type { Client } from '../modules/clients/client.entity.js';
 import { EMBEDDING_DIMENSIONS, EmbeddingType } from './embedding.type.js';
@@ -34,6 +35,29 @@ export function ForeignKeyId(options: { nullable?: boolean } = {}): PropertyDeco
     Reflect.defineMetadata('design:type', Number, target, name);
     field(target, name);
   };
+}
+
+/**
+ * The GraphQL object type declared under `name`, as a lazy type thunk: for a relation of a base class
+ * that cannot import its target (the tenant bases' `client`). Arrows run from modules to common, so
+ * these bases cannot import `Client`; the ML records' base could, but `Client` imports the ML entities
+ * that extend it, and whichever loads first would meet the other half-initialised. So the field names
+ * the type the way its `@ManyToOne({ type: 'Client' })` names the entity, looked up at schema build.
+ */
+export function objectTypeNamed(name: string): () => ClassType {
+  return () => {
+    const type = getMetadataStorage().objectTypes.find((objectType) => objectType.name === name);
+    if (!type) throw new Error(`No GraphQL object type named ${name} is declared`);
+    return type.target as ClassType;
+  };
+}
+
+/** The GraphQL field of the owning client of a tenant row (the tenant bases' `client` relation). */
+export function ClientField(): PropertyDecorator {
+  return Field(objectTypeNamed('Client'), {
+    nullable: true,
+    description: "The Client this row's client_id points at.",
+  });
 }
 
 /** Base of the business tables that have neither a client nor the usual timestamps (DORA, join tables). */
@@ -71,6 +95,7 @@ export abstract class TrackedRecord {
 @ObjectType()
 @Filter({ name: TENANT_FILTER, cond: tenantCondition('client'), default: true })
 export abstract class TenantRecord extends TrackedRecord {
+  @ClientField()
   @ManyToOne({ type: 'Client', index: true })
   client!: Rel<Client>;
 

@@ -27,7 +27,7 @@ import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, connectionFromRows, pageRequest } fro
 import type { ConnectionArgs, ConnectionValue, PageLimits } from './pagination.js';
 import { selectedFieldNames, selects } from './selection.js';
 import type { ManyRelation } from './table-loaders.js';
-import { camelCase, graphqlFieldNames, tableModel } from './table-model.js';
+import { camelCase, declaredGraphqlField, graphqlFieldNames, tableModel } from './table-model.js';
 import type { ColumnModel, TableModel } from './table-model.js';
 import { countStatement, directSource, linkSource, pageStatement, rowByKeyStatement } from './table-sql.js';
 import type { OrderTerm, Projection, RelationSource, Row } from './table-sql.js';
@@ -418,16 +418,24 @@ export function tableApiResolvers(
     resolvers.push(resolverClass(`${model.className}Queries`, 'Query', queries));
 
     for (const toOne of model.toOne) {
+      // Served when the entity declares the relation's field (`@Field(() => Project)` beside the
+      // `@ManyToOne`); the field's type, nullability and description are the entity's.
+      const declared = declaredGraphqlField(entity, toOne.field);
+      if (!declared) continue;
       const targetApi = apis.get(toOne.target);
-      if (!targetApi) continue;
+      if (!targetApi) {
+        throw new Error(
+          `${model.className}.${toOne.field} points at ${toOne.target}, which no module exposes`,
+        );
+      }
       const idColumn = targetApi.model.keyColumns[0]!;
       addRelation(
         api,
         {
           name: toOne.field,
-          returns: () => targetApi.entity,
-          nullable: true,
-          description: `The ${toOne.target} this row's ${toOne.column} points at.`,
+          returns: declared.getType,
+          nullable: Boolean(declared.typeOptions.nullable),
+          description: declared.description,
           resolve: (root, _args, ctx, info) => {
             const id = root[toOne.key];
             if (id === null || id === undefined) return null;
@@ -443,12 +451,12 @@ export function tableApiResolvers(
 
       // The inverse: a connection on the target, named after the ORM's declared collection when there is one.
       if (targetApi.model.keyColumns.length !== 1) continue;
-      const declared = Object.values(targetApi.model.meta.properties).find(
+      const collection = Object.values(targetApi.model.meta.properties).find(
         (p) => p.kind === '1:m' && p.mappedBy === toOne.field && p.type === model.className,
       );
       const siblings = model.toOne.filter((t) => t.target === toOne.target).length;
       const name =
-        declared?.name ??
+        collection?.name ??
         (siblings > 1 ? `${api.plural}By${upperFirst(camelCase(toOne.column))}` : api.plural);
       const relation: ManyRelation = {
         id: `${toOne.target}.${name}`,
