@@ -5,6 +5,7 @@ import type { ClassType } from 'type-graphql';
 
 import type { Client } from '../modules/clients/client.entity.js';
 import { EMBEDDING_DIMENSIONS, EmbeddingType } from './embedding.type.js';
+import { connectionTypeOf } from './table-api/graphql-types.js';
 import { TENANT_FILTER, tenantCondition } from './tenant-filter.js';
 
 /**
@@ -35,6 +36,60 @@ export function ForeignKeyId(options: { nullable?: boolean } = {}): PropertyDeco
     Reflect.defineMetadata('design:type', Number, target, name);
     field(target, name);
   };
+}
+
+/** A connection field an entity declares: its name and the entity whose rows it pages through. */
+export interface DeclaredConnection {
+  field: string;
+  target: () => ClassType;
+}
+
+const declaredConnections = new WeakMap<object, DeclaredConnection[]>();
+
+/**
+ * A to-many relation's GraphQL field, declared on the entity whose type shows it:
+ * `@ConnectionField(() => IssueChangelog, { description })` on the `@OneToMany` collection, so the
+ * entity file lists the connection beside its columns. The field's type is the target's connection
+ * (`IssueChangelogConnection`), which the table API builds from the ORM metadata; the thunk is only
+ * called at schema build, when it exists. The table API serves the declared fields and no others: on a
+ * `@OneToMany` collection the ORM metadata gives the relation (its `mappedBy` foreign key); on a plain
+ * property (a relation no foreign key carries, `Issue.pullRequests`) a module's `links` entry supplies
+ * the SQL. The arguments (`filter`, `orderBy`, `first`, `after`, `offset`) come with the table API's
+ * resolver.
+ */
+export function ConnectionField(
+  target: () => ClassType,
+  options: { description?: string } = {},
+): PropertyDecorator {
+  const field = Field(() => connectionTypeOf(target()), {
+    nullable: false,
+    description: options.description,
+  });
+  return (prototype, name) => {
+    const owner = prototype.constructor;
+    declaredConnections.set(owner, [
+      ...(declaredConnections.get(owner) ?? []),
+      { field: name as string, target },
+    ]);
+    // A link property has no ORM decorator; TypeGraphQL still reads a design type.
+    if (Reflect.getMetadata('design:type', prototype, name) === undefined) {
+      Reflect.defineMetadata('design:type', Object, prototype, name);
+    }
+    field(prototype, name);
+  };
+}
+
+/** The connection fields an entity class declares, its own and its base classes'. */
+export function connectionFieldsOf(entity: ClassType): DeclaredConnection[] {
+  const fields: DeclaredConnection[] = [];
+  for (
+    let cls: unknown = entity;
+    typeof cls === 'function' && cls !== Function.prototype;
+    cls = Object.getPrototypeOf(cls)
+  ) {
+    fields.push(...(declaredConnections.get(cls) ?? []));
+  }
+  return fields;
 }
 
 /**
