@@ -44,6 +44,12 @@ export class Integration extends TenantRecord {
   @Property({ type: 'text', nullable: true, hidden: true })
   password?: string | null;
 
+  /** Not a column: the integrations module answers it without reading the secret (IntegrationSecretResolver). */
+  @Field(() => Boolean, {
+    description: 'Whether a password/token is stored (the secret itself is never returned).',
+  })
+  readonly hasPassword?: never;
+
   @Field(() => String, { nullable: true })
   @Property({ type: 'text', nullable: true })
   baseSearch?: string | null;
