@@ -1,9 +1,11 @@
 import type { Opt, Rel } from '@mikro-orm/core';
 import { Filter, ManyToOne, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
-import { Field, Float, Int, ObjectType } from 'type-graphql';
+import { Field, Float, Int, ObjectType, getMetadataStorage } from 'type-graphql';
+import type { ClassType } from 'type-graphql';
 
 import type { Client } from '../modules/clients/client.entity.js';
 import { EMBEDDING_DIMENSIONS, EmbeddingType } from './embedding.type.js';
+import { connectionTypeOf } from './table-api/graphql-types.js';
 import { TENANT_FILTER, tenantCondition } from './tenant-filter.js';
 
 /**
@@ -34,6 +36,83 @@ export function ForeignKeyId(options: { nullable?: boolean } = {}): PropertyDeco
     Reflect.defineMetadata('design:type', Number, target, name);
     field(target, name);
   };
+}
+
+/** A connection field an entity declares: its name and the entity whose rows it pages through. */
+export interface DeclaredConnection {
+  field: string;
+  target: () => ClassType;
+}
+
+const declaredConnections = new WeakMap<object, DeclaredConnection[]>();
+
+/**
+ * A to-many relation's GraphQL field, declared on the entity whose type shows it:
+ * `@ConnectionField(() => IssueChangelog, { description })` on the `@OneToMany` collection, so the
+ * entity file lists the connection beside its columns. The field's type is the target's connection
+ * (`IssueChangelogConnection`), which the table API builds from the ORM metadata; the thunk is only
+ * called at schema build, when it exists. The table API serves the declared fields and no others: on a
+ * `@OneToMany` collection the ORM metadata gives the relation (its `mappedBy` foreign key); on a plain
+ * property (a relation no foreign key carries, `Issue.pullRequests`) a module's `links` entry supplies
+ * the SQL. The arguments (`filter`, `orderBy`, `first`, `after`, `offset`) come with the table API's
+ * resolver.
+ */
+export function ConnectionField(
+  target: () => ClassType,
+  options: { description?: string } = {},
+): PropertyDecorator {
+  const field = Field(() => connectionTypeOf(target()), {
+    nullable: false,
+    description: options.description,
+  });
+  return (prototype, name) => {
+    const owner = prototype.constructor;
+    declaredConnections.set(owner, [
+      ...(declaredConnections.get(owner) ?? []),
+      { field: name as string, target },
+    ]);
+    // A link property has no ORM decorator; TypeGraphQL still reads a design type.
+    if (Reflect.getMetadata('design:type', prototype, name) === undefined) {
+      Reflect.defineMetadata('design:type', Object, prototype, name);
+    }
+    field(prototype, name);
+  };
+}
+
+/** The connection fields an entity class declares, its own and its base classes'. */
+export function connectionFieldsOf(entity: ClassType): DeclaredConnection[] {
+  const fields: DeclaredConnection[] = [];
+  for (
+    let cls: unknown = entity;
+    typeof cls === 'function' && cls !== Function.prototype;
+    cls = Object.getPrototypeOf(cls)
+  ) {
+    fields.push(...(declaredConnections.get(cls) ?? []));
+  }
+  return fields;
+}
+
+/**
+ * The GraphQL object type declared under `name`, as a lazy type thunk: for a relation of a base class
+ * that cannot import its target (the tenant bases' `client`). Arrows run from modules to common, so
+ * these bases cannot import `Client`; the ML records' base could, but `Client` imports the ML entities
+ * that extend it, and whichever loads first would meet the other half-initialised. So the field names
+ * the type the way its `@ManyToOne({ type: 'Client' })` names the entity, looked up at schema build.
+ */
+export function objectTypeNamed(name: string): () => ClassType {
+  return () => {
+    const type = getMetadataStorage().objectTypes.find((objectType) => objectType.name === name);
+    if (!type) throw new Error(`No GraphQL object type named ${name} is declared`);
+    return type.target as ClassType;
+  };
+}
+
+/** The GraphQL field of the owning client of a tenant row (the tenant bases' `client` relation). */
+export function ClientField(): PropertyDecorator {
+  return Field(objectTypeNamed('Client'), {
+    nullable: true,
+    description: "The Client this row's client_id points at.",
+  });
 }
 
 /** Base of the business tables that have neither a client nor the usual timestamps (DORA, join tables). */
@@ -71,6 +150,7 @@ export abstract class TrackedRecord {
 @ObjectType()
 @Filter({ name: TENANT_FILTER, cond: tenantCondition('client'), default: true })
 export abstract class TenantRecord extends TrackedRecord {
+  @ClientField()
   @ManyToOne({ type: 'Client', index: true })
   client!: Rel<Client>;
 

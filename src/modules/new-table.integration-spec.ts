@@ -1,17 +1,18 @@
 import 'reflect-metadata';
 
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { Entity, Property } from '@mikro-orm/decorators/legacy';
+import { Entity, OneToMany, Property } from '@mikro-orm/decorators/legacy';
 import { Migration } from '@mikro-orm/migrations';
 import { Field, ObjectType } from 'type-graphql';
 
 import { MIGRATIONS } from '../../migrations/index.js';
 import { isAuthenticated } from '../auth/rules.js';
-import { TenantRecord } from '../common/base.entities.js';
+import { ConnectionField, TenantRecord } from '../common/base.entities.js';
 import type { GatewayModule } from '../common/gateway-module.js';
 import { dataOf, errorsOf } from '../testing/graphql-expectations.js';
 import { createTestApp } from '../testing/test-app.js';
 import type { TestApp } from '../testing/test-app.js';
+import { Client } from './clients/client.entity.js';
 import { GATEWAY_MODULES } from './index.js';
 
 /*
@@ -19,7 +20,8 @@ import { GATEWAY_MODULES } from './index.js';
  * the table and its GraphQL type; the migration creates it with the same row level security as every
  * tenant table; the module line exposes it. The gateway is then built from the module list plus this
  * module, and the table answers like the others: a connection, a by-id field, its foreign key, the
- * relation to its client both ways, and only the viewer's client's rows.
+ * relation to its client, and only the viewer's client's rows. A connection to the new rows from
+ * another type is a field of that type, so it is declared in that type's entity file (piece 4).
  */
 
 // 1. The entity.
@@ -61,6 +63,15 @@ const teamNotesModule: GatewayModule = {
   name: 'team-notes',
   tables: [{ entity: TeamNote, read: isAuthenticated }],
 };
+
+// 4. Only if another type should reach the rows: the connection on it, in its entity file. For
+// `Client.teamNotes` that is these two decorators on a collection in client.entity.ts,
+//   @ConnectionField(() => TeamNote, { description: "This client's team notes." })
+//   @OneToMany({ entity: () => TeamNote, mappedBy: 'client' })
+//   teamNotes = new Collection<TeamNote>(this);
+// applied here to Client because the table exists only in this test.
+OneToMany({ entity: () => TeamNote, mappedBy: 'client' })(Client.prototype, 'teamNotes');
+ConnectionField(() => TeamNote, { description: "This client's team notes." })(Client.prototype, 'teamNotes');
 
 describe('a new table', () => {
   let app: TestApp;

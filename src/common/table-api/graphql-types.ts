@@ -104,6 +104,17 @@ export interface TableTypes {
 
 const built = new Map<string, TableTypes>();
 
+/**
+ * The connection type of a table (`IssueChangelogConnection`), for the type thunk of a connection field
+ * an entity declares (ConnectionField). Called at schema build, after the table API built every
+ * exposed table's types.
+ */
+export function connectionTypeOf(entity: ClassType): ClassType {
+  const types = built.get(entity.name);
+  if (!types) throw new Error(`${entity.name} has no connection type: no module exposes it`);
+  return types.Connection;
+}
+
 /** The filter, order, connection and argument types of one table, created once. */
 export function tableTypes(model: TableModel, entity: ClassType): TableTypes {
   const existing = built.get(model.className);

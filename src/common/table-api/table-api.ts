@@ -17,9 +17,11 @@ import type { ClassType } from 'type-graphql';
 import { isAdmin } from '../../auth/rules.js';
 import type { AccessRule } from '../../auth/rules.js';
 import type { Context } from '../../context/context.js';
+import { ReferenceKind } from '@mikro-orm/core';
 import type { MetadataStorage } from '@mikro-orm/core';
 
 import type { SqlExecutor } from '../../db/sql-executor.js';
+import { connectionFieldsOf } from '../base.entities.js';
 import { openStructure } from '../field-rules.js';
 import type { FieldRuleSet } from '../field-rules.js';
 import { tableTypes } from './graphql-types.js';
@@ -27,8 +29,8 @@ import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, connectionFromRows, pageRequest } fro
 import type { ConnectionArgs, ConnectionValue, PageLimits } from './pagination.js';
 import { selectedFieldNames, selects } from './selection.js';
 import type { ManyRelation } from './table-loaders.js';
-import { camelCase, graphqlFieldNames, tableModel } from './table-model.js';
-import type { ColumnModel, TableModel } from './table-model.js';
+import { declaredGraphqlField, graphqlFieldNames, tableModel } from './table-model.js';
+import type { ColumnModel, DeclaredField, TableModel } from './table-model.js';
 import {
   COUNT_KEY,
   countStatement,
@@ -79,14 +81,17 @@ export interface TableApi {
   defaultOrder: OrderTerm[];
 }
 
+/**
+ * The SQL of a to-many relation no foreign key carries (a join table, or a match on non-key columns).
+ * The owner's entity declares the field itself (`@ConnectionField(() => PullRequest, { description })`
+ * on `Issue.pullRequests`), with its target and description; this supplies how its rows are found.
+ */
 export interface LinkRelationOptions {
   owner: ClassType;
   field: string;
-  target: ClassType;
   /** Selects `__parent` and the link columns named in `on`; `ids` is the parent ids' array parameter (`= any(${ids})`). */
   linkSql: (ids: string) => string;
   on: [string, string][];
-  description?: string;
 }
 
 export function pluralize(word: string): string {
@@ -96,7 +101,6 @@ export function pluralize(word: string): string {
 }
 
 const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
-const upperFirst = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 /** Each table's API (connection, by-id and natural-key queries, relations), from its definition and the ORM metadata. */
 export function tableApis(
@@ -364,14 +368,14 @@ function toManyField(
   ownerKey: string,
   targetApi: TableApi,
   relation: ManyRelation,
-  description: string,
+  declared: DeclaredField,
 ): GeneratedField {
   const types = tableTypes(targetApi.model, targetApi.entity);
   return {
     name,
-    returns: () => types.Connection,
+    returns: declared.getType,
     nullable: false,
-    description,
+    description: declared.description,
     args: types.ConnectionArgs,
     resolve: async (root, args, ctx, info) => {
       const parentId = root[ownerKey] as number;
@@ -462,16 +466,24 @@ export function tableApiResolvers(
     resolvers.push(resolverClass(`${model.className}Queries`, 'Query', queries));
 
     for (const toOne of model.toOne) {
+      // Served when the entity declares the relation's field (`@Field(() => Project)` beside the
+      // `@ManyToOne`); the field's type, nullability and description are the entity's.
+      const declared = declaredGraphqlField(entity, toOne.field);
+      if (!declared) continue;
       const targetApi = apis.get(toOne.target);
-      if (!targetApi) continue;
+      if (!targetApi) {
+        throw new Error(
+          `${model.className}.${toOne.field} points at ${toOne.target}, which no module exposes`,
+        );
+      }
       const idColumn = targetApi.model.keyColumns[0]!;
       addRelation(
         api,
         {
           name: toOne.field,
-          returns: () => targetApi.entity,
-          nullable: true,
-          description: `The ${toOne.target} this row's ${toOne.column} points at.`,
+          returns: declared.getType,
+          nullable: Boolean(declared.typeOptions.nullable),
+          description: declared.description,
           resolve: (root, _args, ctx, info) => {
             const id = root[toOne.key];
             if (id === null || id === undefined) return null;
@@ -487,32 +499,6 @@ export function tableApiResolvers(
         },
         targetApi.options.read,
       );
-
-      // The inverse: a connection on the target, named after the ORM's declared collection when there is one.
-      if (targetApi.model.keyColumns.length !== 1) continue;
-      const declared = Object.values(targetApi.model.meta.properties).find(
-        (p) => p.kind === '1:m' && p.mappedBy === toOne.field && p.type === model.className,
-      );
-      const siblings = model.toOne.filter((t) => t.target === toOne.target).length;
-      const name =
-        declared?.name ??
-        (siblings > 1 ? `${api.plural}By${upperFirst(camelCase(toOne.column))}` : api.plural);
-      const relation: ManyRelation = {
-        id: `${toOne.target}.${name}`,
-        target: model,
-        source: directSource(model, toOne.column),
-      };
-      addRelation(
-        targetApi,
-        toManyField(
-          name,
-          targetApi.model.keyColumns[0]!.key,
-          api,
-          relation,
-          `${api.plural} whose ${toOne.column} is this row.`,
-        ),
-        options.read,
-      );
     }
     rules.guardFields(
       'PageInfo',
@@ -521,28 +507,54 @@ export function tableApiResolvers(
     );
   }
 
+  // To-many relations: exactly the connection fields the entities declare (ConnectionField). A field on a
+  // `@OneToMany` collection reads the rows whose `mappedBy` foreign key is the parent, as the ORM metadata
+  // says; any other declared connection is a link, whose SQL a module supplies.
+  const linksByField = new Map<string, LinkRelationOptions>();
   for (const link of links) {
-    const ownerApi = apis.get(link.owner.name);
-    const targetApi = apis.get(link.target.name);
-    if (!ownerApi || !targetApi)
-      throw new Error(`${link.owner.name}.${link.field} links a table no module exposes`);
-    const source: RelationSource = linkSource(targetApi.model, link.linkSql, link.on);
-    const relation: ManyRelation = {
-      id: `${link.owner.name}.${link.field}`,
-      target: targetApi.model,
-      source,
-    };
-    addRelation(
-      ownerApi,
-      toManyField(
-        link.field,
-        ownerApi.model.keyColumns[0]!.key,
-        targetApi,
-        relation,
-        link.description ?? link.field,
-      ),
-      targetApi.options.read,
-    );
+    const id = `${link.owner.name}.${link.field}`;
+    if (linksByField.has(id)) throw new Error(`${id} is linked twice`);
+    linksByField.set(id, link);
+  }
+  for (const ownerApi of apis.values()) {
+    const { model: ownerModel, entity: ownerEntity } = ownerApi;
+    for (const connection of connectionFieldsOf(ownerEntity)) {
+      const id = `${ownerModel.className}.${connection.field}`;
+      const target = connection.target();
+      const targetApi = apis.get(target.name);
+      if (!targetApi) throw new Error(`${id} is a connection to ${target.name}, which no module exposes`);
+      if (ownerModel.keyColumns.length !== 1) throw new Error(`${id}: connections need a single-column key`);
+      const declared = declaredGraphqlField(ownerEntity, connection.field)!;
+      const collection = ownerModel.meta.properties[connection.field];
+      const link = linksByField.get(id);
+      linksByField.delete(id);
+      let source: RelationSource;
+      if (collection?.kind === ReferenceKind.ONE_TO_MANY) {
+        if (link) throw new Error(`${id} is a @OneToMany collection and a link`);
+        if (collection.type !== target.name) {
+          throw new Error(
+            `${id}: the collection holds ${collection.type}, the connection says ${target.name}`,
+          );
+        }
+        const foreignKey = targetApi.model.toOne.find((toOne) => toOne.field === collection.mappedBy);
+        if (!foreignKey)
+          throw new Error(`${id}: ${target.name}.${collection.mappedBy} is not a to-one relation`);
+        source = directSource(targetApi.model, foreignKey.column);
+      } else if (link) {
+        source = linkSource(targetApi.model, link.linkSql, link.on);
+      } else {
+        throw new Error(`${id}: a connection field needs a @OneToMany collection or a module's link`);
+      }
+      const relation: ManyRelation = { id, target: targetApi.model, source };
+      addRelation(
+        ownerApi,
+        toManyField(connection.field, ownerModel.keyColumns[0]!.key, targetApi, relation, declared),
+        targetApi.options.read,
+      );
+    }
+  }
+  for (const id of linksByField.keys()) {
+    throw new Error(`${id} is linked, but its entity declares no @ConnectionField for it`);
   }
 
   for (const [className, fields] of relationFields) {

@@ -78,6 +78,19 @@ export function graphqlFieldNames(entity: object): Set<string> {
   );
 }
 
+/** What TypeGraphQL knows of one declared field (its type thunk, nullability and description). */
+export type DeclaredField = ReturnType<typeof getMetadataStorage>['fields'][number];
+
+/** The field `name` as the entity, or the nearest base class declaring it, declares it. */
+export function declaredGraphqlField(entity: object, name: string): DeclaredField | undefined {
+  const fields = getMetadataStorage().fields;
+  for (let proto = entity; proto && proto !== Function.prototype; proto = Object.getPrototypeOf(proto)) {
+    const field = fields.find((f) => f.target === proto && f.name === name);
+    if (field) return field;
+  }
+  return undefined;
+}
+
 function columnKind(prop: EntityProperty): ColumnKind | null {
   const type = (prop.columnTypes?.[0] ?? '').toLowerCase();
   if (/^(int|integer|int4|int8|bigint|smallint|serial)/.test(type)) return 'int';

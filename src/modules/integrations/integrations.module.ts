@@ -9,12 +9,13 @@ import type { Row } from '../../common/table-api/table-sql.js';
 import type { Context } from '../../context/context.js';
 import { Integration } from './integration.entity.js';
 
-/** Whether a secret is stored, without ever reading the secret out of the database. */
+/**
+ * Whether a secret is stored, without ever reading the secret out of the database. The field itself
+ * (type, description) is declared on the entity, so Integration's file shows it.
+ */
 @Resolver(() => Integration)
 export class IntegrationSecretResolver {
-  @FieldResolver(() => Boolean, {
-    description: 'Whether a password/token is stored (the secret itself is never returned).',
-  })
+  @FieldResolver(() => Boolean)
   hasPassword(
     @Root() integration: Row,
     @Ctx() { loaders, em }: Context,

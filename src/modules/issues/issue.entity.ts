@@ -3,7 +3,7 @@ import type { Opt, Rel } from '@mikro-orm/core';
 import { Entity, Index, ManyToOne, OneToMany, Property, Unique } from '@mikro-orm/decorators/legacy';
 import { Field, Float, Int, ObjectType } from 'type-graphql';
 
-import { ForeignKeyId, TenantEntity } from '../../common/base.entities.js';
+import { ConnectionField, ForeignKeyId, TenantEntity } from '../../common/base.entities.js';
 import { Integration } from '../integrations/integration.entity.js';
 import { Project } from '../projects/project.entity.js';
 import { JiraPullRequestLink } from '../pull-requests/jira-pull-request-link.entity.js';
@@ -237,17 +237,29 @@ export class Issue extends TenantEntity {
   @ForeignKeyId()
   integrationId?: number;
 
+  @ConnectionField(() => Issue, { description: 'issues whose parent_id is this row.' })
   @OneToMany({ entity: () => Issue, mappedBy: 'parent' })
   children = new Collection<Issue>(this);
 
+  @ConnectionField(() => IssueChangelog, { description: 'issueChangelogs whose issue_id is this row.' })
   @OneToMany({ entity: () => IssueChangelog, mappedBy: 'issue' })
   changelogs = new Collection<IssueChangelog>(this);
 
+  @ConnectionField(() => JiraPullRequestLink, {
+    description: 'jiraPullRequestLinks whose issue_id is this row.',
+  })
   @OneToMany({ entity: () => JiraPullRequestLink, mappedBy: 'issue' })
   pullRequestLinks = new Collection<JiraPullRequestLink>(this);
 
+  @ConnectionField(() => PullRequest, { description: 'pullRequests whose issue_id is this row.' })
   @OneToMany({ entity: () => PullRequest, mappedBy: 'issue' })
   directPullRequests = new Collection<PullRequest>(this);
+
+  /** A link through jira_pull_request_links, not an ORM relation; its SQL is in issues.module.ts. */
+  @ConnectionField(() => PullRequest, {
+    description: 'Pull requests linked to this issue (jira_pull_request_links).',
+  })
+  readonly pullRequests?: never;
 }
 
 /** custom_field_01 .. custom_field_20: twenty free-text columns the client maps in the source system. */

@@ -14,7 +14,6 @@ import { issuesMutations } from './issues.mutations.js';
 const pullRequestsOfIssue: LinkRelationOptions = {
   owner: Issue,
   field: 'pullRequests',
-  target: PullRequest,
   linkSql: (ids) =>
     `select distinct l."issue_id" as "__parent", l."external_repo_id", l."pull_request_number", l."client_id"` +
     ` from "jira_pull_request_links" as l where l."issue_id" = any(${ids})`,
@@ -23,13 +22,11 @@ const pullRequestsOfIssue: LinkRelationOptions = {
     ['pull_request_number', 'number'],
     ['client_id', 'client_id'],
   ],
-  description: 'Pull requests linked to this issue (jira_pull_request_links).',
 };
 
 const issuesOfPullRequest: LinkRelationOptions = {
   owner: PullRequest,
   field: 'issues',
-  target: Issue,
   linkSql: (ids) =>
     `select distinct p."id" as "__parent", l."issue_id", l."client_id" from "pull_requests" as p` +
     ` join "jira_pull_request_links" as l on l."external_repo_id" = p."external_repo_id"` +
@@ -38,7 +35,6 @@ const issuesOfPullRequest: LinkRelationOptions = {
     ['issue_id', 'id'],
     ['client_id', 'client_id'],
   ],
-  description: 'Issues this pull request is linked to (jira_pull_request_links).',
 };
 
 export const issuesModule: GatewayModule = {

@@ -4,7 +4,7 @@ import { Field, Int, ObjectType } from 'type-graphql';
 
 import { TENANT_FILTER, tenantCondition } from '../../common/tenant-filter.js';
 import type { Client } from '../clients/client.entity.js';
-import { ForeignKeyId } from '../../common/base.entities.js';
+import { ClientField, ForeignKeyId } from '../../common/base.entities.js';
 
 /**
  * Shared columns of the three ML monitoring tables, exactly as seed 001 declares them: no embedding,
@@ -18,6 +18,7 @@ export abstract class MlMonitoringRecord {
   @PrimaryKey({ type: 'integer', autoincrement: true })
   id!: number;
 
+  @ClientField()
   @ManyToOne({ type: 'Client', deleteRule: 'cascade', index: true })
   client!: Rel<Client>;
 

@@ -3,9 +3,11 @@ import type { Rel } from '@mikro-orm/core';
 import { Entity, Index, ManyToOne, OneToMany, Property, Unique } from '@mikro-orm/decorators/legacy';
 import { Field, ObjectType } from 'type-graphql';
 
-import { ForeignKeyId, TenantEntity } from '../../common/base.entities.js';
+import { ConnectionField, ForeignKeyId, TenantEntity } from '../../common/base.entities.js';
 import { Integration } from '../integrations/integration.entity.js';
 import { Issue } from '../issues/issue.entity.js';
+import { Issuetype } from '../workflow/issuetype.entity.js';
+import { Status } from '../workflow/status.entity.js';
 import { ProjectIssuetype } from './project-issuetype.entity.js';
 import { ProjectStatus } from './project-status.entity.js';
 
@@ -41,12 +43,23 @@ export class Project extends TenantEntity {
   @ForeignKeyId()
   integrationId?: number;
 
+  @ConnectionField(() => Issue, { description: 'issues whose project_id is this row.' })
   @OneToMany({ entity: () => Issue, mappedBy: 'project' })
   issues = new Collection<Issue>(this);
 
+  @ConnectionField(() => ProjectIssuetype, { description: 'projectIssuetypes whose project_id is this row.' })
   @OneToMany({ entity: () => ProjectIssuetype, mappedBy: 'project' })
   issuetypeLinks = new Collection<ProjectIssuetype>(this);
 
+  @ConnectionField(() => ProjectStatus, { description: 'projectStatuses whose project_id is this row.' })
   @OneToMany({ entity: () => ProjectStatus, mappedBy: 'project' })
   statusLinks = new Collection<ProjectStatus>(this);
+
+  /** A link through projects_issuetypes, not an ORM relation; its SQL is in projects.module.ts. */
+  @ConnectionField(() => Issuetype, { description: 'Issue types this project uses.' })
+  readonly issuetypes?: never;
+
+  /** A link through projects_statuses, not an ORM relation; its SQL is in projects.module.ts. */
+  @ConnectionField(() => Status, { description: 'Statuses this project uses.' })
+  readonly statuses?: never;
 }

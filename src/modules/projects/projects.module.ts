@@ -16,34 +16,26 @@ const links: LinkRelationOptions[] = [
   {
     owner: Project,
     field: 'issuetypes',
-    target: Issuetype,
     linkSql: joinTable('projects_issuetypes', 'project_id', 'issuetype_id'),
     on: [['child', 'id']],
-    description: 'Issue types this project uses.',
   },
   {
     owner: Project,
     field: 'statuses',
-    target: Status,
     linkSql: joinTable('projects_statuses', 'project_id', 'status_id'),
     on: [['child', 'id']],
-    description: 'Statuses this project uses.',
   },
   {
     owner: Issuetype,
     field: 'projects',
-    target: Project,
     linkSql: joinTable('projects_issuetypes', 'issuetype_id', 'project_id'),
     on: [['child', 'id']],
-    description: 'Projects that use this issue type.',
   },
   {
     owner: Status,
     field: 'projects',
-    target: Project,
     linkSql: joinTable('projects_statuses', 'status_id', 'project_id'),
     on: [['child', 'id']],
-    description: 'Projects that use this status.',
   },
 ];
 

@@ -3,7 +3,7 @@ import type { Rel } from '@mikro-orm/core';
 import { Entity, Index, ManyToOne, OneToMany, Property, Unique } from '@mikro-orm/decorators/legacy';
 import { Field, Int, ObjectType } from 'type-graphql';
 
-import { ForeignKeyId, TenantEntity } from '../../common/base.entities.js';
+import { ConnectionField, ForeignKeyId, TenantEntity } from '../../common/base.entities.js';
 import { Integration } from '../integrations/integration.entity.js';
 import { Issue } from '../issues/issue.entity.js';
 import { PullRequestComment } from './pull-request-comment.entity.js';
@@ -151,12 +151,27 @@ export class PullRequest extends TenantEntity {
   @ForeignKeyId()
   integrationId?: number;
 
+  @ConnectionField(() => PullRequestReview, {
+    description: 'pullRequestReviews whose pull_request_id is this row.',
+  })
   @OneToMany({ entity: () => PullRequestReview, mappedBy: 'pullRequest' })
   reviews = new Collection<PullRequestReview>(this);
 
+  @ConnectionField(() => PullRequestCommit, {
+    description: 'pullRequestCommits whose pull_request_id is this row.',
+  })
   @OneToMany({ entity: () => PullRequestCommit, mappedBy: 'pullRequest' })
   commits = new Collection<PullRequestCommit>(this);
 
+  @ConnectionField(() => PullRequestComment, {
+    description: 'pullRequestComments whose pull_request_id is this row.',
+  })
   @OneToMany({ entity: () => PullRequestComment, mappedBy: 'pullRequest' })
   comments = new Collection<PullRequestComment>(this);
+
+  /** A link through jira_pull_request_links, not an ORM relation; its SQL is in issues.module.ts. */
+  @ConnectionField(() => Issue, {
+    description: 'Issues this pull request is linked to (jira_pull_request_links).',
+  })
+  readonly issues?: never;
 }

@@ -3,7 +3,7 @@ import type { Rel } from '@mikro-orm/core';
 import { Entity, Index, ManyToOne, OneToMany, Property, Unique } from '@mikro-orm/decorators/legacy';
 import { Field, ObjectType } from 'type-graphql';
 
-import { ForeignKeyId, TenantEntity } from '../../common/base.entities.js';
+import { ConnectionField, ForeignKeyId, TenantEntity } from '../../common/base.entities.js';
 import { Integration } from '../integrations/integration.entity.js';
 import { PullRequest } from './pull-request.entity.js';
 
@@ -73,6 +73,7 @@ export class Repository extends TenantEntity {
   @ForeignKeyId()
   integrationId?: number;
 
+  @ConnectionField(() => PullRequest, { description: 'pullRequests whose repository_id is this row.' })
   @OneToMany({ entity: () => PullRequest, mappedBy: 'repository' })
   pullRequests = new Collection<PullRequest>(this);
 }

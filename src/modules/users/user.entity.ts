@@ -3,12 +3,14 @@ import type { Opt } from '@mikro-orm/core';
 import { Entity, Index, OneToMany, Property, Unique } from '@mikro-orm/decorators/legacy';
 import { Field, ObjectType } from 'type-graphql';
 
-import { TenantEntity } from '../../common/base.entities.js';
+import { ConnectionField, TenantEntity } from '../../common/base.entities.js';
 import { UserPermission } from './user-permission.entity.js';
 import { UserSession } from './user-session.entity.js';
 
 export const USER_ROLES = ['admin', 'user', 'viewer'] as const;
 export type UserRole = (typeof USER_ROLES)[number];
+import { Issue } from '../issues/issue.entity.js';
+import { MlAnomalyAlert } from '../ml-monitoring/ml-anomaly-alert.entity.js';
 
 /** A person of one client. `passwordHash` is deliberately not a GraphQL field. */
 @ObjectType()
@@ -77,9 +79,23 @@ export class User extends TenantEntity {
   @Property({ type: 'timestamptz', nullable: true })
   lastLoginAt?: Date | null;
 
+  @ConnectionField(() => UserSession, { description: 'userSessions whose user_id is this row.' })
   @OneToMany({ entity: () => UserSession, mappedBy: 'user' })
   sessions = new Collection<UserSession>(this);
 
+  @ConnectionField(() => UserPermission, { description: 'userPermissions whose user_id is this row.' })
   @OneToMany({ entity: () => UserPermission, mappedBy: 'user' })
   permissions = new Collection<UserPermission>(this);
+
+  @ConnectionField(() => Issue, { description: 'issues whose assignee_id is this row.' })
+  @OneToMany({ entity: () => Issue, mappedBy: 'assigneeUser' })
+  issuesByAssigneeId = new Collection<Issue>(this);
+
+  @ConnectionField(() => Issue, { description: 'issues whose reporter_id is this row.' })
+  @OneToMany({ entity: () => Issue, mappedBy: 'reporterUser' })
+  issuesByReporterId = new Collection<Issue>(this);
+
+  @ConnectionField(() => MlAnomalyAlert, { description: 'anomalyAlerts whose acknowledged_by is this row.' })
+  @OneToMany({ entity: () => MlAnomalyAlert, mappedBy: 'acknowledgedBy' })
+  anomalyAlerts = new Collection<MlAnomalyAlert>(this);
 }

@@ -1,9 +1,11 @@
+import { Collection } from '@mikro-orm/core';
 import type { Rel } from '@mikro-orm/core';
-import { Entity, Index, ManyToOne, Property, Unique } from '@mikro-orm/decorators/legacy';
+import { Entity, Index, ManyToOne, OneToMany, Property, Unique } from '@mikro-orm/decorators/legacy';
 import { Field, Int, ObjectType } from 'type-graphql';
 
-import { ForeignKeyId, TenantEntity } from '../../common/base.entities.js';
+import { ConnectionField, ForeignKeyId, TenantEntity } from '../../common/base.entities.js';
 import { Integration } from '../integrations/integration.entity.js';
+import { IssuetypeMapping } from './issuetype-mapping.entity.js';
 
 /** A level of the issue-type hierarchy (e.g. 0 story, 1 epic). */
 @ObjectType()
@@ -33,4 +35,10 @@ export class IssuetypeHierarchy extends TenantEntity {
 
   @ForeignKeyId({ nullable: true })
   integrationId?: number | null;
+
+  @ConnectionField(() => IssuetypeMapping, {
+    description: 'issuetypeMappings whose issuetype_hierarchy_id is this row.',
+  })
+  @OneToMany({ entity: () => IssuetypeMapping, mappedBy: 'issuetypeHierarchy' })
+  issuetypeMappings = new Collection<IssuetypeMapping>(this);
 }

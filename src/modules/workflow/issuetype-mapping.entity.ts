@@ -1,10 +1,12 @@
+import { Collection } from '@mikro-orm/core';
 import type { Rel } from '@mikro-orm/core';
-import { Entity, Index, ManyToOne, Property, Unique } from '@mikro-orm/decorators/legacy';
+import { Entity, Index, ManyToOne, OneToMany, Property, Unique } from '@mikro-orm/decorators/legacy';
 import { Field, ObjectType } from 'type-graphql';
 
-import { ForeignKeyId, TenantEntity } from '../../common/base.entities.js';
+import { ConnectionField, ForeignKeyId, TenantEntity } from '../../common/base.entities.js';
 import { Integration } from '../integrations/integration.entity.js';
 import { IssuetypeHierarchy } from './issuetype-hierarchy.entity.js';
+import { Issuetype } from './issuetype.entity.js';
 
 /** Maps a source-system issue type onto a level of the hierarchy. */
 @ObjectType()
@@ -39,4 +41,8 @@ export class IssuetypeMapping extends TenantEntity {
 
   @ForeignKeyId({ nullable: true })
   integrationId?: number | null;
+
+  @ConnectionField(() => Issuetype, { description: 'issuetypes whose issuetype_mapping_id is this row.' })
+  @OneToMany({ entity: () => Issuetype, mappedBy: 'issuetypeMapping' })
+  issuetypes = new Collection<Issuetype>(this);
 }

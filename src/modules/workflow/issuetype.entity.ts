@@ -1,9 +1,13 @@
+import { Collection } from '@mikro-orm/core';
 import type { Rel } from '@mikro-orm/core';
-import { Entity, Index, ManyToOne, Property, Unique } from '@mikro-orm/decorators/legacy';
+import { Entity, Index, ManyToOne, OneToMany, Property, Unique } from '@mikro-orm/decorators/legacy';
 import { Field, Int, ObjectType } from 'type-graphql';
 
-import { ForeignKeyId, TenantEntity } from '../../common/base.entities.js';
+import { ConnectionField, ForeignKeyId, TenantEntity } from '../../common/base.entities.js';
 import { Integration } from '../integrations/integration.entity.js';
+import { Issue } from '../issues/issue.entity.js';
+import { ProjectIssuetype } from '../projects/project-issuetype.entity.js';
+import { Project } from '../projects/project.entity.js';
 import { IssuetypeMapping } from './issuetype-mapping.entity.js';
 
 /** An issue type as the source system names it. */
@@ -50,4 +54,18 @@ export class Issuetype extends TenantEntity {
 
   @ForeignKeyId()
   integrationId?: number;
+
+  @ConnectionField(() => ProjectIssuetype, {
+    description: 'projectIssuetypes whose issuetype_id is this row.',
+  })
+  @OneToMany({ entity: () => ProjectIssuetype, mappedBy: 'issuetype' })
+  projectIssuetypes = new Collection<ProjectIssuetype>(this);
+
+  @ConnectionField(() => Issue, { description: 'issues whose issuetype_id is this row.' })
+  @OneToMany({ entity: () => Issue, mappedBy: 'issuetype' })
+  issues = new Collection<Issue>(this);
+
+  /** A link through projects_issuetypes, not an ORM relation; its SQL is in projects.module.ts. */
+  @ConnectionField(() => Project, { description: 'Projects that use this issue type.' })
+  readonly projects?: never;
 }

@@ -1,9 +1,11 @@
+import { Collection } from '@mikro-orm/core';
 import type { Rel } from '@mikro-orm/core';
-import { Entity, Index, ManyToOne, Property, Unique } from '@mikro-orm/decorators/legacy';
+import { Entity, Index, ManyToOne, OneToMany, Property, Unique } from '@mikro-orm/decorators/legacy';
 import { Field, ObjectType } from 'type-graphql';
 
-import { ForeignKeyId, TenantEntity } from '../../common/base.entities.js';
+import { ConnectionField, ForeignKeyId, TenantEntity } from '../../common/base.entities.js';
 import { Integration } from '../integrations/integration.entity.js';
+import { Status } from './status.entity.js';
 import { Workflow } from './workflow.entity.js';
 
 /** Maps a source-system status name onto the client's workflow. */
@@ -40,4 +42,8 @@ export class StatusMapping extends TenantEntity {
 
   @ForeignKeyId({ nullable: true })
   integrationId?: number | null;
+
+  @ConnectionField(() => Status, { description: 'statuses whose status_mapping_id is this row.' })
+  @OneToMany({ entity: () => Status, mappedBy: 'statusMapping' })
+  statuses = new Collection<Status>(this);
 }

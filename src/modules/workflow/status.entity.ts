@@ -1,9 +1,14 @@
+import { Collection } from '@mikro-orm/core';
 import type { Rel } from '@mikro-orm/core';
-import { Entity, Index, ManyToOne, Property, Unique } from '@mikro-orm/decorators/legacy';
+import { Entity, Index, ManyToOne, OneToMany, Property, Unique } from '@mikro-orm/decorators/legacy';
 import { Field, ObjectType } from 'type-graphql';
 
-import { ForeignKeyId, TenantEntity } from '../../common/base.entities.js';
+import { ConnectionField, ForeignKeyId, TenantEntity } from '../../common/base.entities.js';
 import { Integration } from '../integrations/integration.entity.js';
+import { IssueChangelog } from '../issues/issue-changelog.entity.js';
+import { Issue } from '../issues/issue.entity.js';
+import { ProjectStatus } from '../projects/project-status.entity.js';
+import { Project } from '../projects/project.entity.js';
 import { StatusMapping } from './status-mapping.entity.js';
 
 /** A status as the source system (Jira) names it. */
@@ -49,4 +54,24 @@ export class Status extends TenantEntity {
 
   @ForeignKeyId()
   integrationId?: number;
+
+  @ConnectionField(() => ProjectStatus, { description: 'projectStatuses whose status_id is this row.' })
+  @OneToMany({ entity: () => ProjectStatus, mappedBy: 'status' })
+  projectStatuses = new Collection<ProjectStatus>(this);
+
+  @ConnectionField(() => Issue, { description: 'issues whose status_id is this row.' })
+  @OneToMany({ entity: () => Issue, mappedBy: 'status' })
+  issues = new Collection<Issue>(this);
+
+  @ConnectionField(() => IssueChangelog, { description: 'issueChangelogs whose from_status_id is this row.' })
+  @OneToMany({ entity: () => IssueChangelog, mappedBy: 'fromStatus' })
+  issueChangelogsByFromStatusId = new Collection<IssueChangelog>(this);
+
+  @ConnectionField(() => IssueChangelog, { description: 'issueChangelogs whose to_status_id is this row.' })
+  @OneToMany({ entity: () => IssueChangelog, mappedBy: 'toStatus' })
+  issueChangelogsByToStatusId = new Collection<IssueChangelog>(this);
+
+  /** A link through projects_statuses, not an ORM relation; its SQL is in projects.module.ts. */
+  @ConnectionField(() => Project, { description: 'Projects that use this status.' })
+  readonly projects?: never;
 }

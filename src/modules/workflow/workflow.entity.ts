@@ -1,9 +1,11 @@
+import { Collection } from '@mikro-orm/core';
 import type { Opt, Rel } from '@mikro-orm/core';
-import { Entity, Index, ManyToOne, Property, Unique } from '@mikro-orm/decorators/legacy';
+import { Entity, Index, ManyToOne, OneToMany, Property, Unique } from '@mikro-orm/decorators/legacy';
 import { Field, Int, ObjectType } from 'type-graphql';
 
-import { ForeignKeyId, TenantEntity } from '../../common/base.entities.js';
+import { ConnectionField, ForeignKeyId, TenantEntity } from '../../common/base.entities.js';
 import { Integration } from '../integrations/integration.entity.js';
+import { StatusMapping } from './status-mapping.entity.js';
 
 /** One step of a client's delivery workflow; at most one commitment point per client and integration. */
 @ObjectType()
@@ -42,4 +44,8 @@ export class Workflow extends TenantEntity {
 
   @ForeignKeyId({ nullable: true })
   integrationId?: number | null;
+
+  @ConnectionField(() => StatusMapping, { description: 'statusMappings whose workflow_id is this row.' })
+  @OneToMany({ entity: () => StatusMapping, mappedBy: 'workflow' })
+  statusMappings = new Collection<StatusMapping>(this);
 }
