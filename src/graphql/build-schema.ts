@@ -5,6 +5,7 @@ import { deny, shield } from 'graphql-shield';
 import { buildSchema } from 'type-graphql';
 import type { NonEmptyArray } from 'type-graphql';
 
+import { DateTimeISO } from '../common/date-time.scalar.js';
 import { forbidden } from '../common/errors.js';
 import { FieldRuleSet } from '../common/field-rules.js';
 import { entitiesOf } from '../common/gateway-module.js';
@@ -65,6 +66,7 @@ async function assemble(modules: readonly GatewayModule[]): Promise<GatewaySchem
   const schema = await buildSchema({
     resolvers,
     orphanedTypes: entities,
+    scalarsMap: [{ type: Date, scalar: DateTimeISO }],
     validate: false,
     emitSchemaFile: false,
   });
