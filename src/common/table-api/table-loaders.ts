@@ -9,7 +9,7 @@ import {
   partitionedCountStatement,
   partitionedPageStatement,
   projectionKey,
-  rowMapper,
+  mapRows,
   rowsWhereInStatement,
 } from './table-sql.js';
 import type {
@@ -45,9 +45,7 @@ export class TableLoaders {
   ) {}
 
   async rows(model: TableModel, statement: Statement, executor: SqlExecutor = this.executor): Promise<Row[]> {
-    const rows = await executor.all(statement.sql, statement.params);
-    const map = rowMapper(model);
-    return rows.map(map);
+    return mapRows(model, await executor.all(statement.sql, statement.params));
   }
 
   /** A request-scoped loader for module-specific batches (one per `key`, created on first use). */

@@ -578,22 +578,41 @@ export function partitionedCountStatement(
 }
 
 /** Result rows as GraphQL reads them: Dates for timestamps, number arrays for embeddings. */
-const mappers = new WeakMap<TableModel, (row: Row) => Row>();
+const dateKeysOf = new WeakMap<TableModel, string[]>();
 
-export function rowMapper(model: TableModel): (row: Row) => Row {
-  let mapper = mappers.get(model);
-  if (!mapper) mappers.set(model, (mapper = buildRowMapper(model)));
-  return mapper;
+function dateKeys(model: TableModel): string[] {
+  let keys = dateKeysOf.get(model);
+  if (!keys) dateKeysOf.set(model, (keys = model.columns.filter((c) => c.kind === 'date').map((c) => c.key)));
+  return keys;
 }
 
-function buildRowMapper(model: TableModel): (row: Row) => Row {
-  const dateKeys = model.columns.filter((c) => c.kind === 'date').map((c) => c.key);
-  return (row) => {
-    for (const key of dateKeys) {
-      const value = row[key];
-      if (typeof value === 'string') row[key] = new Date(value);
-    }
-    if (typeof row.embedding === 'string') row.embedding = JSON.parse(row.embedding) as number[];
-    return row;
-  };
+/**
+ * One row as GraphQL reads it. The pg driver already hands timestamps as Dates; the embedded
+ * database's path and the JSON of related rows (RelatedRead) hand them as text.
+ */
+export function rowMapper(model: TableModel): (row: Row) => Row {
+  const keys = dateKeys(model);
+  return (row) => mapRow(row, keys);
+}
+
+function mapRow(row: Row, keys: readonly string[]): Row {
+  for (const key of keys) {
+    const value = row[key];
+    if (typeof value === 'string') row[key] = new Date(value);
+  }
+  if (typeof row.embedding === 'string') row.embedding = JSON.parse(row.embedding) as number[];
+  return row;
+}
+
+/**
+ * The rows of one statement, mapped like rowMapper's but looking only at the columns the statement
+ * read (all its rows have the same ones): a page of a wide table selects few of its many timestamps.
+ */
+export function mapRows(model: TableModel, rows: Row[]): Row[] {
+  const first = rows[0];
+  if (!first) return rows;
+  const keys = dateKeys(model).filter((key) => key in first);
+  if (keys.length === 0 && !('embedding' in first)) return rows;
+  for (const row of rows) mapRow(row, keys);
+  return rows;
 }
