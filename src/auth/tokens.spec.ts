@@ -43,6 +43,22 @@ describe('TokenService', () => {
     await expect(strict.verify(await expiredAgo(10))).rejects.toThrow('token has expired');
   });
 
+  it('refuses a token it verified before once the token has expired, beyond the clock tolerance', async () => {
+    const tokens = await TokenService.fromConfig({ ...jwt, clockToleranceSeconds: 1 }, null);
+    const token = await new SignJWT({ client_id: 3, role: 'user' })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject('7')
+      .setExpirationTime(Math.floor(Date.now() / 1000) + 1)
+      .sign(new TextEncoder().encode(SECRET));
+    const first = await tokens.verify(token);
+    expect(first).toEqual({ ...viewer, sessionId: null });
+    // What a caller does with the answer does not change the next one.
+    first.role = 'admin';
+    expect(await tokens.verify(token)).toEqual({ ...viewer, sessionId: null });
+    await new Promise((resolve) => setTimeout(resolve, 3_100));
+    await expect(tokens.verify(token)).rejects.toThrow('token has expired');
+  });
+
   it('rejects an expired token', async () => {
     const tokens = await TokenService.fromConfig(jwt, null);
     const expired = await new SignJWT({ client_id: 3, role: 'user' })

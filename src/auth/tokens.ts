@@ -30,6 +30,14 @@ const DEFAULT_CLOCK_TOLERANCE_SECONDS = 30;
  * list is pinned, so a token cannot pick its own (`none`, or HS256 signed with the public key).
  */
 export class TokenService {
+  /**
+   * Tokens already verified, by their exact text, until they expire. Clients send the same token on
+   * every request, and a signature check plus claim parsing costs as much as serving a small page; the
+   * result cannot change while the text does not, except by the clock, which `usableUntil` keeps.
+   * Revocation is the credential guard's business (auth/credential-guard.ts), as it is without this.
+   */
+  private readonly verified = new Map<string, { viewer: Viewer; usableFrom: number; usableUntil: number }>();
+
   private constructor(
     private readonly verifyKey: webcrypto.CryptoKey | Uint8Array,
     private readonly signKey: Uint8Array | null,
@@ -73,6 +81,12 @@ export class TokenService {
 
   /** Returns the viewer of a valid token, or throws InvalidTokenError saying why (never echoing it). */
   async verify(token: string): Promise<Viewer> {
+    const known = this.verified.get(token);
+    if (known) {
+      const now = Date.now();
+      if (now >= known.usableFrom && now < known.usableUntil) return { ...known.viewer };
+      this.verified.delete(token);
+    }
     let payload: JWTPayload;
     try {
       ({ payload } = await jwtVerify(token, this.verifyKey, {
@@ -96,9 +110,26 @@ export class TokenService {
     const sessionId = payload.sid === undefined ? null : Number(payload.sid);
     if (sessionId !== null && (!Number.isInteger(sessionId) || sessionId <= 0))
       throw new InvalidTokenError('token session id (sid) is not a session id');
-    return { userId, clientId, role: payload.role, sessionId };
+    const viewer: Viewer = { userId, clientId, role: payload.role, sessionId };
+    this.remember(token, viewer, payload);
+    return { ...viewer };
+  }
+
+  private remember(token: string, viewer: Viewer, payload: JWTPayload): void {
+    const tolerance = this.clockToleranceSeconds * 1000;
+    // jwtVerify accepted these with the same tolerance; past them the token is verified afresh (and refused).
+    const usableUntil = payload.exp! * 1000 + tolerance;
+    const usableFrom = payload.nbf === undefined ? 0 : payload.nbf * 1000 - tolerance;
+    if (this.verified.size >= MAX_VERIFIED_TOKENS) {
+      // The oldest entry goes first (a Map iterates in insertion order).
+      this.verified.delete(this.verified.keys().next().value!);
+    }
+    this.verified.set(token, { viewer, usableFrom, usableUntil });
   }
 }
+
+/** Verified tokens remembered (TokenService.verified): about 3 MB at this many. */
+const MAX_VERIFIED_TOKENS = 10_000;
 
 /** Pulls the token out of an `Authorization: Bearer ...` header; null when there is none. */
 export function bearerToken(header: string | undefined): string | null {
