@@ -755,9 +755,11 @@ describe('table API', () => {
       dataOf(withIt.result);
       expect(without.queries.filter((q) => q.sql.includes('embedding'))).toEqual([]);
       expect(withIt.queries).toHaveLength(without.queries.length);
+      // The issues' page (its count, project and status in it) and the changelogs' page: both read it.
       expect(withIt.queries.filter((q) => q.sql.includes('"embedding"::text')).length).toBe(
-        withIt.queries.length - 1,
+        withIt.queries.length,
       );
+      expect(withIt.queries).toHaveLength(2);
     });
   });
 
@@ -871,6 +873,31 @@ describe('table API', () => {
         offsetNodes.map((node) => [node.id, expected.get(node.id)]),
       );
       expect(offset.queries).toHaveLength(3);
+    });
+
+    it('reads a root totalCount with its page, and apart only for an empty page past the first row', async () => {
+      const [{ count }] = (await app.testDb.query<{ count: number }>(
+        'select count(*)::int as count from issues where client_id = $1',
+        [acme],
+      )) as [{ count: number }];
+      const counted = async (query: string) => {
+        const { result, queries } = await app.statementsOf(query, { as: 'user' });
+        return { totalCount: dataOf(result).issues.totalCount as number, statements: queries.length };
+      };
+      expect(await counted('{ issues(first: 3) { totalCount nodes { id } } }')).toEqual({
+        totalCount: count,
+        statements: 1,
+      });
+      expect(await counted('{ issues(filter: { key: { eq: "NO-SUCH-1" } }) { totalCount } }')).toEqual({
+        totalCount: 0,
+        statements: 1,
+      });
+      expect(await counted(`{ issues(first: 3, offset: ${count + 5}) { totalCount nodes { id } } }`)).toEqual(
+        {
+          totalCount: count,
+          statements: 2,
+        },
+      );
     });
 
     it('batches by-id lookups of one request into one statement', async () => {

@@ -296,27 +296,30 @@ function rootFields(api: TableApi, apis: ReadonlyMap<string, TableApi>): Generat
         const projection = projectionFor(model, ctx, info, CONNECTION_NODES);
         const related = relatedReads(apis, model, ctx, info, CONNECTION_NODES);
         const scope = ctx.scope;
-        const countQuery = selects(info, ['totalCount']) ? countStatement(model, scope, page.filter) : null;
-        const readPage = (executor: SqlExecutor) =>
-          ctx.loaders.rows(model, pageStatement(model, scope, page, projection, related), executor);
-        const readCount = async (executor: SqlExecutor) =>
-          countQuery
-            ? Number((await executor.all<{ count: number }>(countQuery.sql, countQuery.params))[0]!.count)
-            : null;
-        if (api.options.mlSession) {
-          // One transaction, one statement at a time: the page, then the count.
-          return ctx.database.router.withMlSession(
-            async (executor) =>
-              connectionFromRows(page, await readPage(executor), await readCount(executor), cursors),
-            {
-              viewerKey: ctx.viewerKey,
-              clientId: ctx.scope?.clientId ?? null,
-              readAfterLsn: ctx.readAfterLsn,
-            },
-          );
-        }
-        const [rows, count] = await Promise.all([readPage(ctx.reader), readCount(ctx.reader)]);
-        return connectionFromRows(page, rows, count, cursors);
+        const wantsCount = selects(info, ['totalCount']);
+        const read = async (executor: SqlExecutor) => {
+          const statement = pageStatement(model, scope, page, projection, related, wantsCount);
+          const rows = await ctx.loaders.rows(model, statement, executor);
+          let count: number | null = null;
+          if (wantsCount) {
+            // The page's rows carry the count; a page with no row says it only when it starts at the first.
+            if (rows[0]) count = Number(rows[0][COUNT_KEY]);
+            else if (countsInPage(page)) count = 0;
+            else {
+              const counting = countStatement(model, scope, page.filter);
+              count = Number(
+                (await executor.all<{ count: number }>(counting.sql, counting.params))[0]!.count,
+              );
+            }
+          }
+          return connectionFromRows(page, rows, count, cursors);
+        };
+        if (!api.options.mlSession) return read(ctx.reader);
+        return ctx.database.router.withMlSession(read, {
+          viewerKey: ctx.viewerKey,
+          clientId: ctx.scope?.clientId ?? null,
+          readAfterLsn: ctx.readAfterLsn,
+        });
       },
     },
   ];

@@ -390,24 +390,35 @@ function relatedSelect(related: RelatedRead, alias: string, scope: Scope | null,
   );
 }
 
-/** One page of a root connection: `first + 1` rows, the extra one only says whether there is a next page. */
+/**
+ * One page of a root connection: `first + 1` rows, the extra one only says whether there is a next page.
+ * `withCount` puts the connection's totalCount on every row (COUNT_KEY): a subquery that does not depend
+ * on the row, which PostgreSQL runs once, so the page and its count are one round trip.
+ */
 export function pageStatement(
   model: TableModel,
   scope: Scope | null,
   page: PageRequest,
   projection: ProjectionLike,
   related: readonly RelatedRead[] = [],
+  withCount = false,
 ): Statement {
   const params = new SqlParams();
-  // Parameters are positional: the related rows' come first, as their subqueries do in the SQL.
-  const relatedSelects = related.map((r) => `, ${relatedSelect(r, 't', scope, params)}`).join('');
+  // Parameters are positional: the related rows' and the count's come first, as their subqueries do.
+  let subqueries = related.map((r) => `, ${relatedSelect(r, 't', scope, params)}`).join('');
+  if (withCount) {
+    const counted = [scopeSql(model, 'c', scope, params), filterSql(model, 'c', page.filter, params)];
+    subqueries +=
+      `, (select count(*)::int from ${quote(model.tableName)} as c${where(counted)})` +
+      ` as ${quote(COUNT_KEY)}`;
+  }
   const conditions = [
     scopeSql(model, 't', scope, params),
     filterSql(model, 't', page.filter, params),
     page.after ? afterSql(model, 't', page.orderBy, page.after, params) : null,
   ];
   const sql =
-    `select ${selectList(model, 't', projection)}${relatedSelects}, ${cursorSelect(model, 't', page.orderBy)}` +
+    `select ${selectList(model, 't', projection)}${subqueries}, ${cursorSelect(model, 't', page.orderBy)}` +
     ` from ${quote(model.tableName)} as t${where(conditions)}` +
     ` order by ${orderSql(model, 't', page.orderBy)} limit ${params.add(page.first + 1)} offset ${params.add(page.offset)}`;
   return { sql, params: params.values };
