@@ -28,9 +28,9 @@ export async function buildContext(
 ): Promise<Context> {
   const token = bearerToken(authorization);
   const viewer = token ? await authenticateBearer(token, tokens, credentials) : null;
-  return {
+  // Assigned onto the scope rather than spread from it: a spread would fork the lazy `em` at once.
+  return Object.assign(openRequestScope(database, viewer, metrics, tenantScope, cursorSigner, readAfterLsn), {
     requestId,
     database,
-    ...openRequestScope(database, viewer, metrics, tenantScope, cursorSigner, readAfterLsn),
-  };
+  });
 }

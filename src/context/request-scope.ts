@@ -34,8 +34,11 @@ export interface RequestScope {
   readAfterLsn: bigint | null;
   /** The viewer's client, for every statement; null for anonymous callers (tenant queries then fail). */
   scope: Scope | null;
-  /** A request-scoped fork, tenant filter set to `scope` (unset for anonymous: queries fail). */
-  em: SqlEntityManager;
+  /**
+   * A request-scoped fork, tenant filter set to `scope` (unset for anonymous: queries fail). Forked on
+   * first use: most requests only read through the table API and never touch the ORM.
+   */
+  readonly em: SqlEntityManager;
   /**
    * This request's read transaction: on a healthy replica, or the primary (fallback, read-your-writes),
    * tenant setting first; ended by the server once the response is ready.
@@ -58,8 +61,7 @@ export function openRequestScope(
   const scope: Scope | null = viewer
     ? { clientId: viewer.clientId, ...(tenantScope === 'database-only' ? { databaseOnly: true } : {}) }
     : null;
-  const em = database.fork();
-  if (scope) em.setFilterParams(TENANT_FILTER, scope);
+  let em: SqlEntityManager | null = null;
   const viewerKey = viewer ? viewerKeyOf(viewer) : null;
   // Opened lazily by the first read; the server ends it when the response is ready.
   const reader = database.openReadSession({ viewerKey, clientId: scope?.clientId ?? null, readAfterLsn });
@@ -68,7 +70,13 @@ export function openRequestScope(
     viewerKey,
     readAfterLsn,
     scope,
-    em,
+    get em() {
+      if (!em) {
+        em = database.fork();
+        if (scope) em.setFilterParams(TENANT_FILTER, scope);
+      }
+      return em;
+    },
     reader,
     loaders: new TableLoaders(reader, scope, metrics),
     cursors: cursorSigner.forViewer(viewer),
