@@ -77,32 +77,63 @@ export function connectionFromRows(
 ): ConnectionValue {
   const hasNextPage = rows.length > page.first;
   const nodes = hasNextPage ? rows.slice(0, page.first) : rows;
-  const cursorOf = (node: Row) => cursors.encode(page.orderBy, node[CURSOR_KEY] as string);
-  // A cursor costs an HMAC: signed only when a caller selects it, not for every row of every page
-  // (nor twice for every parent of a nested connection).
-  let edges: ConnectionValue['edges'] | undefined;
-  const first = nodes[0];
-  const last = nodes.at(-1);
-  return {
-    nodes,
-    get edges() {
-      return (edges ??= nodes.map((node) => ({
-        node,
-        get cursor() {
-          return cursorOf(node);
-        },
-      })));
-    },
-    pageInfo: {
-      hasNextPage,
-      hasPreviousPage: page.offset > 0 || Boolean(page.after),
-      get startCursor() {
-        return first ? cursorOf(first) : null;
-      },
-      get endCursor() {
-        return last ? cursorOf(last) : null;
-      },
-    },
-    totalCount,
-  };
+  return new Connection(page, nodes, hasNextPage, totalCount, cursors);
+}
+
+/*
+ * A cursor costs an HMAC: signed only when a caller selects it, not for every row of every page (nor
+ * twice for every parent of a nested connection). Classes rather than object literals with getters:
+ * a nested connection is built once per parent row, and accessors in a literal are new closures and a
+ * slower object each time.
+ */
+class Connection implements ConnectionValue {
+  private edgeList: ConnectionValue['edges'] | undefined;
+  readonly pageInfo: PageInfoValue;
+
+  constructor(
+    private readonly page: PageRequest,
+    readonly nodes: Row[],
+    hasNextPage: boolean,
+    readonly totalCount: number | null,
+    private readonly cursors: ConnectionCursors,
+  ) {
+    this.pageInfo = new PageInfo(this, hasNextPage, page.offset > 0 || Boolean(page.after));
+  }
+
+  cursorOf(node: Row): string {
+    return this.cursors.encode(this.page.orderBy, node[CURSOR_KEY] as string);
+  }
+
+  get edges(): ConnectionValue['edges'] {
+    return (this.edgeList ??= this.nodes.map((node) => new Edge(this, node)));
+  }
+}
+
+class Edge {
+  constructor(
+    private readonly connection: Connection,
+    readonly node: Row,
+  ) {}
+
+  get cursor(): string {
+    return this.connection.cursorOf(this.node);
+  }
+}
+
+class PageInfo implements PageInfoValue {
+  constructor(
+    private readonly connection: Connection,
+    readonly hasNextPage: boolean,
+    readonly hasPreviousPage: boolean,
+  ) {}
+
+  get startCursor(): string | null {
+    const first = this.connection.nodes[0];
+    return first ? this.connection.cursorOf(first) : null;
+  }
+
+  get endCursor(): string | null {
+    const last = this.connection.nodes.at(-1);
+    return last ? this.connection.cursorOf(last) : null;
+  }
 }
