@@ -95,8 +95,19 @@ export function mayIntrospect(
   }
 }
 
-/** Fragment definitions are part of the document, so a spread cannot hide `__schema` from this walk. */
+const schemaQuestions = new WeakMap<DocumentNode, boolean>();
+
+/**
+ * Fragment definitions are part of the document, so a spread cannot hide `__schema` from this walk.
+ * Apollo hands the same parsed document for the same text, so each is walked once.
+ */
 function asksForSchema(document: DocumentNode): boolean {
+  let known = schemaQuestions.get(document);
+  if (known === undefined) schemaQuestions.set(document, (known = walkForSchema(document)));
+  return known;
+}
+
+function walkForSchema(document: DocumentNode): boolean {
   let found = false;
   visit(document, {
     Field(node) {

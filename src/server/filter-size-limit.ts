@@ -1,6 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { Kind, visit } from 'graphql';
-import type { ValueNode } from 'graphql';
+import type { DocumentNode, ValueNode } from 'graphql';
 
 import { QueryLimitError } from './query-limits.js';
 
@@ -29,6 +29,23 @@ function termsOfLiteral(value: ValueNode, variables: Record<string, unknown>): n
   }
 }
 
+const filterArgumentsOf = new WeakMap<DocumentNode, ValueNode[]>();
+
+/** The values of every `filter` argument written in the document, found once per parsed document. */
+function filterArguments(document: DocumentNode): ValueNode[] {
+  let values = filterArgumentsOf.get(document);
+  if (!values) {
+    const found: ValueNode[] = [];
+    visit(document, {
+      Argument(node) {
+        if (node.name.value === FILTER_ARGUMENT) found.push(node.value);
+      },
+    });
+    filterArgumentsOf.set(document, (values = found));
+  }
+  return values;
+}
+
 /**
  * Bounds the input objects of all `filter` arguments of a request (`{ or: [{ summary: { contains } },
  * ...] }` counts 1 + 2 per term), written in the document or sent in variables, before execution. The
@@ -45,11 +62,7 @@ export function filterSizePlugin(maxTerms: number): ApolloServerPlugin {
         async didResolveOperation({ document, request }) {
           const variables = request.variables ?? {};
           let terms = 0;
-          visit(document, {
-            Argument(node) {
-              if (node.name.value === FILTER_ARGUMENT) terms += termsOfLiteral(node.value, variables);
-            },
-          });
+          for (const value of filterArguments(document)) terms += termsOfLiteral(value, variables);
           if (terms > maxTerms) throw new QueryLimitError('filterTerms', maxTerms, terms);
         },
       };

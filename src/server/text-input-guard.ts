@@ -31,7 +31,16 @@ function firstUnstorableVariable(value: unknown, path: string): string | null {
   return null;
 }
 
+const literalChecks = new WeakMap<DocumentNode, boolean>();
+
+/** Per parsed document, once: Apollo hands the same object for the same text. */
 function hasUnstorableLiteral(document: DocumentNode): boolean {
+  let known = literalChecks.get(document);
+  if (known === undefined) literalChecks.set(document, (known = walkForUnstorable(document)));
+  return known;
+}
+
+function walkForUnstorable(document: DocumentNode): boolean {
   let found = false;
   visit(document, {
     StringValue(node) {
