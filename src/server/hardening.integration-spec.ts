@@ -154,6 +154,14 @@ describe('hardening at the door', () => {
       expect((await app.graphql(nested, { as: 'user', variables: { n: 10 } })).errors).toBeUndefined();
       const refused = await app.graphql(nested, { as: 'user', variables: { n: 1000 } });
       expectLimit(refused, 'cost', 250_000, 1 + 1000 * (1 + 1 + 300));
+      // Costs are remembered per document and variables: each set keeps its own answer.
+      expect((await app.graphql(nested, { as: 'user', variables: { n: 10 } })).errors).toBeUndefined();
+      expectLimit(
+        await app.graphql(nested, { as: 'user', variables: { n: 1000 } }),
+        'cost',
+        250_000,
+        1 + 1000 * (1 + 1 + 300),
+      );
     });
 
     it('refuses more directives than allowed', async () => {

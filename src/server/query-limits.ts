@@ -2,7 +2,7 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import type { GraphQLArmorRejectCallback } from '@escape.tech/graphql-armor-types';
 import { GraphQLError, getNamedType, isObjectType } from 'graphql';
-import type { GraphQLSchema, ValidationRule } from 'graphql';
+import type { DocumentNode, GraphQLSchema, ValidationRule } from 'graphql';
 import { getComplexity } from 'graphql-query-complexity';
 import type { ComplexityEstimator } from 'graphql-query-complexity';
 
@@ -114,24 +114,45 @@ const connectionCost: ComplexityEstimator = ({ field, args, childComplexity }) =
 };
 
 /**
+ * The cost of one document with one set of variables never changes (the schema is fixed), and clients
+ * send the same few operations with the same variables over and over: the estimate walks the whole
+ * document with its types and coerces every argument, so each document keeps the costs of its last
+ * variable sets. Bounded per document; the documents themselves are Apollo's (its bounded store).
+ */
+const MAX_COSTS_PER_DOCUMENT = 64;
+const costsOf = new WeakMap<DocumentNode, Map<string, number>>();
+
+/**
  * The cost check runs once the operation and its variables are known (page sizes are often variables,
  * and Apollo caches validation per document, so it cannot be a validation rule), before execution:
  * a refused request sends no SQL.
  */
 export function queryCostPlugin(schema: GraphQLSchema, maxCost: number): ApolloServerPlugin {
+  const estimate = (document: DocumentNode, variables: Record<string, unknown>, operationName?: string) => {
+    let costs = costsOf.get(document);
+    if (!costs) costsOf.set(document, (costs = new Map()));
+    const key = `${operationName ?? ''}\u0000${JSON.stringify(variables)}`;
+    let cost = costs.get(key);
+    if (cost === undefined) {
+      cost = getComplexity({
+        schema,
+        query: document,
+        variables,
+        operationName,
+        estimators: [connectionCost],
+      });
+      if (costs.size >= MAX_COSTS_PER_DOCUMENT) costs.clear();
+      costs.set(key, cost);
+    }
+    return cost;
+  };
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ document, request, operationName }) {
           let cost: number;
           try {
-            cost = getComplexity({
-              schema,
-              query: document,
-              variables: request.variables ?? {},
-              operationName: operationName ?? undefined,
-              estimators: [connectionCost],
-            });
+            cost = estimate(document, request.variables ?? {}, operationName ?? undefined);
           } catch (error) {
             // Fragments that fan out (each spreading the next twice) stay within the token limit and
             // still expand to more fields than anyone needs: refused as too costly.
