@@ -1,5 +1,5 @@
 import { Kind } from 'graphql';
-import type { GraphQLResolveInfo, SelectionSetNode } from 'graphql';
+import type { FieldNode, GraphQLResolveInfo, SelectionSetNode } from 'graphql';
 
 /**
  * Whether the current field's selection reaches `path` (e.g. `['totalCount']`, `['embedding']`),
@@ -14,25 +14,50 @@ export function selects(info: GraphQLResolveInfo, path: string[]): boolean {
  * of `nodes` and of `edges.node` on a connection), through fragments. An empty path means the current
  * field's own selection.
  */
-export function selectedFieldNames(info: GraphQLResolveInfo, paths: string[][]): Set<string> {
+export function selectedFieldNames(
+  info: GraphQLResolveInfo,
+  paths: string[][],
+  fieldNodes: readonly FieldNode[] = info.fieldNodes,
+): Set<string> {
   const names = new Set<string>();
-  for (const node of info.fieldNodes) {
-    for (const path of paths) collect(node.selectionSet, path, info, names);
-  }
+  for (const field of selectedFields(info, paths, fieldNodes).values()) names.add(field[0]!.name.value);
   return names;
+}
+
+/**
+ * The fields selected at the end of any of `paths` below `fieldNodes` (by default the current
+ * field's), through fragments, by response key (the alias, or the name): the nodes of one key are the
+ * one field graphql-js merges them into, and two keys may be one field with different arguments.
+ */
+export function selectedFields(
+  info: GraphQLResolveInfo,
+  paths: string[][],
+  fieldNodes: readonly FieldNode[] = info.fieldNodes,
+): Map<string, FieldNode[]> {
+  const fields = new Map<string, FieldNode[]>();
+  for (const node of fieldNodes) {
+    for (const path of paths) collect(node.selectionSet, path, info, fields);
+  }
+  return fields;
 }
 
 function collect(
   set: SelectionSetNode | undefined,
   path: string[],
   info: GraphQLResolveInfo,
-  into: Set<string>,
+  into: Map<string, FieldNode[]>,
 ): void {
   if (!set) return;
   for (const selection of set.selections) {
     if (selection.kind === Kind.FIELD) {
-      if (path.length === 0) into.add(selection.name.value);
-      else if (selection.name.value === path[0]) collect(selection.selectionSet, path.slice(1), info, into);
+      if (path.length === 0) {
+        const key = selection.alias?.value ?? selection.name.value;
+        const nodes = into.get(key);
+        if (nodes) nodes.push(selection);
+        else into.set(key, [selection]);
+      } else if (selection.name.value === path[0]) {
+        collect(selection.selectionSet, path.slice(1), info, into);
+      }
     } else if (selection.kind === Kind.INLINE_FRAGMENT) {
       collect(selection.selectionSet, path, info, into);
     } else {

@@ -1,3 +1,5 @@
+import type DataLoader from 'dataloader';
+import { getArgumentValues, isObjectType } from 'graphql';
 import type { FieldNode, GraphQLResolveInfo } from 'graphql';
 import {
   Arg,
@@ -27,7 +29,7 @@ import type { FieldRuleSet } from '../field-rules.js';
 import { tableTypes } from './graphql-types.js';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, connectionFromRows, pageRequest } from './pagination.js';
 import type { ConnectionArgs, ConnectionValue, PageLimits } from './pagination.js';
-import { selectedFieldNames, selects } from './selection.js';
+import { selectedFieldNames, selectedFields, selects } from './selection.js';
 import type { ManyRelation } from './table-loaders.js';
 import { declaredGraphqlField, graphqlFieldNames, tableModel } from './table-model.js';
 import type { ColumnModel, DeclaredField, TableModel } from './table-model.js';
@@ -37,12 +39,23 @@ import {
   countsInPage,
   directSource,
   linkSource,
+  mapRows,
+  nestedKey,
   pageStatement,
+  projectionKey,
   relatedKey,
   rowByKeyStatement,
   rowMapper,
 } from './table-sql.js';
-import type { OrderTerm, Projection, RelatedRead, RelationSource, Row } from './table-sql.js';
+import type {
+  NestedPageRead,
+  OrderTerm,
+  PageRequest,
+  Projection,
+  RelatedRead,
+  RelationSource,
+  Row,
+} from './table-sql.js';
 
 /** How one table is exposed. Everything not said here is derived from the entity and its metadata. */
 export interface TableApiOptions {
@@ -136,8 +149,9 @@ function projectionFor(
   info: GraphQLResolveInfo,
   paths: string[][],
   mustInclude?: ColumnModel,
+  fieldNodes: readonly FieldNode[] = info.fieldNodes,
 ): Projection {
-  const names = selectedFieldNames(info, paths);
+  const names = selectedFieldNames(info, paths, fieldNodes);
   const columns = model.columns.filter(
     (c) =>
       names.has(c.key) ||
@@ -160,8 +174,9 @@ function relatedReads(
   ctx: Context,
   info: GraphQLResolveInfo,
   paths: string[][],
+  fieldNodes: readonly FieldNode[] = info.fieldNodes,
 ): RelatedRead[] {
-  const names = selectedFieldNames(info, paths);
+  const names = selectedFieldNames(info, paths, fieldNodes);
   const reads: RelatedRead[] = [];
   for (const toOne of model.toOne) {
     if (!names.has(toOne.field)) continue;
@@ -172,10 +187,101 @@ function relatedReads(
       ctx,
       info,
       paths.map((path) => [...path, toOne.field]),
+      undefined,
+      fieldNodes,
     );
     reads.push({ field: toOne.field, foreignKey: model.columnsByKey.get(toOne.key)!, target, projection });
   }
   return reads;
+}
+
+/** A to-many relation of an owner type, as the pages that read it need it. */
+interface ManyRelationApi {
+  relation: ManyRelation;
+  targetApi: TableApi;
+}
+
+/** Each type's to-many relations by field: `Issue` → `pullRequests` → its relation. */
+type ManyRelations = ReadonlyMap<string, ReadonlyMap<string, ManyRelationApi>>;
+
+/** How deep nested pages are read into their root's statement; deeper ones are batched by loaders. */
+const MAX_NESTED_DEPTH = 4;
+
+/**
+ * The to-many pages selected on the rows at `paths` below `fieldNodes` that their rows' statement can
+ * read as well (NestedPageRead), each with its own relations and nested pages. A page is left to its
+ * loader when it continues after a cursor (bound to one parent row), when it wants a count past its
+ * first row, or when its arguments are wrong: its own resolver then reports that error at its field.
+ */
+function nestedReads(
+  apis: ReadonlyMap<string, TableApi>,
+  relations: ManyRelations,
+  model: TableModel,
+  ctx: Context,
+  info: GraphQLResolveInfo,
+  paths: string[][],
+  fieldNodes: readonly FieldNode[],
+  depth = 0,
+): NestedPageRead[] {
+  const own = relations.get(model.className);
+  const type = info.schema.getType(model.className);
+  if (!own || depth >= MAX_NESTED_DEPTH || !isObjectType(type)) return [];
+  const reads: NestedPageRead[] = [];
+  for (const [key, nodes] of selectedFields(info, paths, fieldNodes)) {
+    const name = nodes[0]!.name.value;
+    const many = own.get(name);
+    const field = type.getFields()[name];
+    if (!many || !field) continue;
+    const { relation, targetApi } = many;
+    let page: PageRequest;
+    try {
+      const args = getArgumentValues(field, nodes[0]!, info.variableValues) as ConnectionArgs;
+      if (args.after !== undefined && args.after !== null) continue;
+      const cursors = ctx.cursors.forConnection(relation.id);
+      page = pageRequest(targetApi.model, args, targetApi.limits, targetApi.defaultOrder, cursors);
+    } catch {
+      continue;
+    }
+    const withCount = selectedFieldNames(info, OWN_SELECTION, nodes).has('totalCount');
+    if (withCount && !countsInPage(page)) continue;
+    const target = targetApi.model;
+    reads.push({
+      key,
+      target,
+      source: relation.source,
+      page,
+      projection: projectionFor(target, ctx, info, CONNECTION_NODES, undefined, nodes),
+      related: relatedReads(apis, target, ctx, info, CONNECTION_NODES, nodes),
+      nested: nestedReads(apis, relations, target, ctx, info, CONNECTION_NODES, nodes, depth + 1),
+      withCount,
+    });
+  }
+  return reads;
+}
+
+/** A field's response key (its alias, or its name): where its parent row carries a nested page. */
+function responseKey(info: GraphQLResolveInfo): string {
+  return info.fieldNodes[0]!.alias?.value ?? info.fieldName;
+}
+
+/**
+ * What the reads of a page's rows are, as text: part of the loader's key (TableLoaders.relationPage), so
+ * selections that read the same (one field under several aliases of the root) share one batch.
+ */
+const rowReads = (related: readonly RelatedRead[], nested: readonly NestedPageRead[]) => ({
+  related,
+  nested,
+  key: readsKey(related, nested),
+});
+
+function readsKey(related: readonly RelatedRead[], nested: readonly NestedPageRead[]): string {
+  const ones = related.map((read) => `${read.field}:${projectionKey(read.projection)}`);
+  const pages = nested.map(
+    (read) =>
+      `${read.key}:${JSON.stringify(read.page)}:${projectionKey(read.projection)}` +
+      `${read.withCount ? '#count' : ''}(${readsKey(read.related, read.nested)})`,
+  );
+  return `${ones.join(',')};${pages.join(',')}`;
 }
 
 const selectionWork = new WeakMap<readonly FieldNode[], { ctx: Context; value: unknown }>();
@@ -279,7 +385,11 @@ export function resolverClass(name: string, target: ResolverTarget, fields: Gene
   return cls;
 }
 
-function rootFields(api: TableApi, apis: ReadonlyMap<string, TableApi>): GeneratedField[] {
+function rootFields(
+  api: TableApi,
+  apis: ReadonlyMap<string, TableApi>,
+  relations: ManyRelations,
+): GeneratedField[] {
   const { model, entity, limits, defaultOrder } = api;
   const types = tableTypes(model, entity);
   const idColumn = model.keyColumns.length === 1 ? model.keyColumns[0]! : null;
@@ -295,10 +405,11 @@ function rootFields(api: TableApi, apis: ReadonlyMap<string, TableApi>): Generat
         const page = pageRequest(model, args as ConnectionArgs, limits, defaultOrder, cursors);
         const projection = projectionFor(model, ctx, info, CONNECTION_NODES);
         const related = relatedReads(apis, model, ctx, info, CONNECTION_NODES);
+        const nested = nestedReads(apis, relations, model, ctx, info, CONNECTION_NODES, info.fieldNodes);
         const scope = ctx.scope;
         const wantsCount = selects(info, ['totalCount']);
         const read = async (executor: SqlExecutor) => {
-          const statement = pageStatement(model, scope, page, projection, related, wantsCount);
+          const statement = pageStatement(model, scope, page, projection, related, wantsCount, nested);
           const rows = await ctx.loaders.rows(model, statement, executor);
           let count: number | null = null;
           if (wantsCount) {
@@ -369,11 +480,14 @@ function rootFields(api: TableApi, apis: ReadonlyMap<string, TableApi>): Generat
 function toManyField(
   name: string,
   ownerKey: string,
-  targetApi: TableApi,
-  relation: ManyRelation,
+  many: ManyRelationApi,
   declared: DeclaredField,
+  apis: ReadonlyMap<string, TableApi>,
+  relations: ManyRelations,
 ): GeneratedField {
-  const types = tableTypes(targetApi.model, targetApi.entity);
+  const { relation, targetApi } = many;
+  const target = targetApi.model;
+  const types = tableTypes(target, targetApi.entity);
   return {
     name,
     returns: declared.getType,
@@ -386,29 +500,51 @@ function toManyField(
       const cursors = ctx.cursors.forConnection(relation.id, parentId);
       const work = () => {
         const request = pageRequest(
-          targetApi.model,
+          target,
           args as ConnectionArgs,
           targetApi.limits,
           targetApi.defaultOrder,
           cursors,
         );
-        const projection = projectionFor(targetApi.model, ctx, info, CONNECTION_NODES);
         const wantsCount = selects(info, ['totalCount']);
         // The page's statement counts too when its window starts at the first row (countsInPage).
         const countInPage = wantsCount && countsInPage(request);
+        let loaders:
+          { rows: DataLoader<number, Row[]>; count: DataLoader<number, number> | null } | undefined;
         return {
           page: request,
+          wantsCount,
           countInPage,
-          rowsLoader: ctx.loaders.relationPage(relation, request, projection, countInPage),
-          countLoader:
-            wantsCount && !countInPage ? ctx.loaders.relationCount(relation, request.filter) : null,
+          // Only for parents whose statement did not read this page (a by-id lookup, a cursor).
+          loaders: () =>
+            (loaders ??= {
+              rows: ctx.loaders.relationPage(
+                relation,
+                request,
+                projectionFor(target, ctx, info, CONNECTION_NODES),
+                countInPage,
+                rowReads(
+                  relatedReads(apis, target, ctx, info, CONNECTION_NODES),
+                  nestedReads(apis, relations, target, ctx, info, CONNECTION_NODES, info.fieldNodes),
+                ),
+              ),
+              count: wantsCount && !countInPage ? ctx.loaders.relationCount(relation, request.filter) : null,
+            }),
         };
       };
       // Without `after`, the page is the same for every parent row and is worked out once per selection;
       // an `after` cursor is bound to one parent row, so it is checked for the row it is used on.
-      const { page, countInPage, rowsLoader, countLoader } = (args as ConnectionArgs).after
+      const { page, wantsCount, countInPage, loaders } = (args as ConnectionArgs).after
         ? work()
         : perSelection(ctx, info, work);
+      // Read with the parent row by its statement (NestedPageRead), or else batched by a loader.
+      const embedded = root[nestedKey(responseKey(info))] as Row[] | undefined;
+      if (embedded !== undefined) {
+        const rows = mapRows(target, embedded);
+        const count = wantsCount ? ((rows[0]?.[COUNT_KEY] as number | undefined) ?? 0) : null;
+        return connectionFromRows(page, rows, count, cursors) satisfies ConnectionValue;
+      }
+      const { rows: rowsLoader, count: countLoader } = loaders();
       const [rows, loadedCount] = await Promise.all([
         rowsLoader.load(parentId),
         countLoader ? countLoader.load(parentId) : null,
@@ -419,6 +555,68 @@ function toManyField(
   };
 }
 
+interface DeclaredManyRelation extends ManyRelationApi {
+  owner: TableApi;
+  declared: DeclaredField;
+}
+
+/**
+ * Every to-many relation: exactly the connection fields the entities declare (ConnectionField). A field
+ * on a `@OneToMany` collection reads the rows whose `mappedBy` foreign key is the parent, as the ORM
+ * metadata says; any other declared connection is a link, whose SQL a module supplies.
+ */
+function manyRelations(
+  apis: ReadonlyMap<string, TableApi>,
+  links: readonly LinkRelationOptions[],
+): Map<string, Map<string, DeclaredManyRelation>> {
+  const relations = new Map<string, Map<string, DeclaredManyRelation>>();
+  const linksByField = new Map<string, LinkRelationOptions>();
+  for (const link of links) {
+    const id = `${link.owner.name}.${link.field}`;
+    if (linksByField.has(id)) throw new Error(`${id} is linked twice`);
+    linksByField.set(id, link);
+  }
+  for (const ownerApi of apis.values()) {
+    const { model: ownerModel, entity: ownerEntity } = ownerApi;
+    for (const connection of connectionFieldsOf(ownerEntity)) {
+      const id = `${ownerModel.className}.${connection.field}`;
+      const target = connection.target();
+      const targetApi = apis.get(target.name);
+      if (!targetApi) throw new Error(`${id} is a connection to ${target.name}, which no module exposes`);
+      if (ownerModel.keyColumns.length !== 1) throw new Error(`${id}: connections need a single-column key`);
+      const declared = declaredGraphqlField(ownerEntity, connection.field)!;
+      const collection = ownerModel.meta.properties[connection.field];
+      const link = linksByField.get(id);
+      linksByField.delete(id);
+      let source: RelationSource;
+      if (collection?.kind === ReferenceKind.ONE_TO_MANY) {
+        if (link) throw new Error(`${id} is a @OneToMany collection and a link`);
+        if (collection.type !== target.name) {
+          throw new Error(
+            `${id}: the collection holds ${collection.type}, the connection says ${target.name}`,
+          );
+        }
+        const foreignKey = targetApi.model.toOne.find((toOne) => toOne.field === collection.mappedBy);
+        if (!foreignKey)
+          throw new Error(`${id}: ${target.name}.${collection.mappedBy} is not a to-one relation`);
+        source = directSource(targetApi.model, foreignKey.column);
+      } else if (link) {
+        source = linkSource(targetApi.model, link.linkSql, link.on);
+      } else {
+        throw new Error(`${id}: a connection field needs a @OneToMany collection or a module's link`);
+      }
+      const relation: ManyRelation = { id, target: targetApi.model, source };
+      const own = relations.get(ownerModel.className) ?? new Map<string, DeclaredManyRelation>();
+      own.set(connection.field, { relation, targetApi, owner: ownerApi, declared });
+      relations.set(ownerModel.className, own);
+    }
+  }
+  for (const id of linksByField.keys()) {
+    throw new Error(`${id} is linked, but its entity declares no @ConnectionField for it`);
+  }
+  return relations;
+}
+
 /** Builds every table's resolvers (queries, relations, links) and adds their field rules to `rules`. */
 export function tableApiResolvers(
   apis: ReadonlyMap<string, TableApi>,
@@ -426,6 +624,7 @@ export function tableApiResolvers(
   rules: FieldRuleSet,
 ): ClassType[] {
   const resolvers: ClassType[] = [];
+  const relations = manyRelations(apis, links);
   const relationFields = new Map<string, GeneratedField[]>();
   const addRelation = (owner: TableApi, field: GeneratedField, rule: AccessRule) => {
     if (owner.model.columnsByKey.has(field.name)) {
@@ -464,7 +663,7 @@ export function tableApiResolvers(
     );
     rules.guardFields(`${model.className}Edge`, ['cursor', 'node'], openStructure);
 
-    const queries = rootFields(api, apis);
+    const queries = rootFields(api, apis, relations);
     for (const q of queries) rules.guard('Query', q.name, options.read);
     resolvers.push(resolverClass(`${model.className}Queries`, 'Query', queries));
 
@@ -510,54 +709,15 @@ export function tableApiResolvers(
     );
   }
 
-  // To-many relations: exactly the connection fields the entities declare (ConnectionField). A field on a
-  // `@OneToMany` collection reads the rows whose `mappedBy` foreign key is the parent, as the ORM metadata
-  // says; any other declared connection is a link, whose SQL a module supplies.
-  const linksByField = new Map<string, LinkRelationOptions>();
-  for (const link of links) {
-    const id = `${link.owner.name}.${link.field}`;
-    if (linksByField.has(id)) throw new Error(`${id} is linked twice`);
-    linksByField.set(id, link);
-  }
-  for (const ownerApi of apis.values()) {
-    const { model: ownerModel, entity: ownerEntity } = ownerApi;
-    for (const connection of connectionFieldsOf(ownerEntity)) {
-      const id = `${ownerModel.className}.${connection.field}`;
-      const target = connection.target();
-      const targetApi = apis.get(target.name);
-      if (!targetApi) throw new Error(`${id} is a connection to ${target.name}, which no module exposes`);
-      if (ownerModel.keyColumns.length !== 1) throw new Error(`${id}: connections need a single-column key`);
-      const declared = declaredGraphqlField(ownerEntity, connection.field)!;
-      const collection = ownerModel.meta.properties[connection.field];
-      const link = linksByField.get(id);
-      linksByField.delete(id);
-      let source: RelationSource;
-      if (collection?.kind === ReferenceKind.ONE_TO_MANY) {
-        if (link) throw new Error(`${id} is a @OneToMany collection and a link`);
-        if (collection.type !== target.name) {
-          throw new Error(
-            `${id}: the collection holds ${collection.type}, the connection says ${target.name}`,
-          );
-        }
-        const foreignKey = targetApi.model.toOne.find((toOne) => toOne.field === collection.mappedBy);
-        if (!foreignKey)
-          throw new Error(`${id}: ${target.name}.${collection.mappedBy} is not a to-one relation`);
-        source = directSource(targetApi.model, foreignKey.column);
-      } else if (link) {
-        source = linkSource(targetApi.model, link.linkSql, link.on);
-      } else {
-        throw new Error(`${id}: a connection field needs a @OneToMany collection or a module's link`);
-      }
-      const relation: ManyRelation = { id, target: targetApi.model, source };
+  for (const own of relations.values()) {
+    for (const [field, many] of own) {
+      const { owner, declared } = many;
       addRelation(
-        ownerApi,
-        toManyField(connection.field, ownerModel.keyColumns[0]!.key, targetApi, relation, declared),
-        targetApi.options.read,
+        owner,
+        toManyField(field, owner.model.keyColumns[0]!.key, many, declared, apis, relations),
+        many.targetApi.options.read,
       );
     }
-  }
-  for (const id of linksByField.keys()) {
-    throw new Error(`${id} is linked, but its entity declares no @ConnectionField for it`);
   }
 
   for (const [className, fields] of relationFields) {

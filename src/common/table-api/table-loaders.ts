@@ -13,14 +13,18 @@ import {
   rowsWhereInStatement,
 } from './table-sql.js';
 import type {
+  NestedPageRead,
   PageRequest,
   ProjectionLike,
+  RelatedRead,
   RelationSource,
   Row,
   Scope,
   Statement,
   TableFilter,
 } from './table-sql.js';
+
+const NO_READS = { related: [], nested: [], key: '' };
 
 /** A to-many relation as the loaders see it. */
 export interface ManyRelation {
@@ -82,14 +86,19 @@ export class TableLoaders {
   /**
    * The same page (filter, order, window) of a to-many relation for many parents, `first + 1` rows
    * each; `withCount` puts each parent's total on its rows (COUNT_KEY), saving the count's statement.
+   * `reads` are the rows' own to-one relations and nested pages, read in the same statement; `readsKey`
+   * tells one selection's reads from another's.
    */
   relationPage(
     relation: ManyRelation,
     page: PageRequest,
     projection: ProjectionLike,
     withCount = false,
+    reads: { related: readonly RelatedRead[]; nested: readonly NestedPageRead[]; key: string } = NO_READS,
   ): DataLoader<number, Row[]> {
-    const key = `${relation.id}|${JSON.stringify(page)}|${projectionKey(projection)}${withCount ? '#count' : ''}`;
+    const key =
+      `${relation.id}|${JSON.stringify(page)}|${projectionKey(projection)}${withCount ? '#count' : ''}` +
+      `|${reads.key}`;
     return this.loader(key, async (parentIds) => {
       const statement = partitionedPageStatement(
         relation.target,
@@ -99,6 +108,8 @@ export class TableLoaders {
         page,
         projection,
         withCount,
+        reads.related,
+        reads.nested,
       );
       const rows = await this.rows(relation.target, statement);
       const byParent = new Map<string, Row[]>();

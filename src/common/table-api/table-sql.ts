@@ -9,7 +9,8 @@ import type { ColumnKind, ColumnModel, TableModel } from './table-model.js';
 /**
  * The SQL of the generic table API: one statement per page, per count, per batch of ids and per nested
  * page of many parents (a window function partitions the rows by parent, so 500 parents cost one
- * statement like 10 do). Placeholders are MikroORM's `?`; every value goes through `params`, and every
+ * statement like 10 do). A page's to-one relations and nested pages are read as JSON columns of its
+ * rows (RelatedRead, NestedPageRead), so a page with its relations is one statement whatever its size. Placeholders are MikroORM's `?`; every value goes through `params`, and every
  * identifier comes from the ORM metadata, never from the caller.
  *
  * Raw SQL does not pass through the ORM's filters, so the tenant scope is added here, derived from the
@@ -416,13 +417,15 @@ export function pageStatement(
   projection: ProjectionLike,
   related: readonly RelatedRead[] = [],
   withCount = false,
+  nested: readonly NestedPageRead[] = [],
 ): Statement {
   const params = new SqlParams();
-  // Parameters are positional: the related rows' and the count's come first, as their subqueries do.
-  let subqueries = related.map((r) => `, ${relatedSelect(r, 't', scope, params)}`).join('');
+  // Parameters are positional: the related rows', nested pages' and the count's come first, as their
+  // subqueries do.
+  let columns = rowColumns(model, 't', projection, related, nested, scope, params, 0);
   if (withCount) {
     const counted = [scopeSql(model, 'c', scope, params), filterSql(model, 'c', page.filter, params)];
-    subqueries +=
+    columns +=
       `, (select count(*)::int from ${quote(model.tableName)} as c${where(counted)})` +
       ` as ${quote(COUNT_KEY)}`;
   }
@@ -432,7 +435,7 @@ export function pageStatement(
     page.after ? afterSql(model, 't', page.orderBy, page.after, params) : null,
   ];
   const sql =
-    `select ${selectList(model, 't', projection)}${subqueries}, ${cursorSelect(model, 't', page.orderBy)}` +
+    `select ${columns}, ${cursorSelect(model, 't', page.orderBy)}` +
     ` from ${quote(model.tableName)} as t${where(conditions)}` +
     ` order by ${orderSql(model, 't', page.orderBy)}${limitSql(page, params)}`;
   return { sql, params: params.values };
@@ -495,31 +498,43 @@ export function rowByKeyStatement(
 }
 
 /**
- * Where the rows of a to-many relation come from, for a batch of parent ids. A direct relation reads
- * the target table by its foreign key; a relation through a link table joins a small link subquery
- * that yields `__parent` plus the columns the target is matched on.
+ * The parents a relation's rows are read for: a batch of ids (`list`, an `int8[]` expression, one
+ * parameter) or the one row of an enclosing statement (`row`, its key column), when a page's rows are
+ * read as a JSON column of their parent's row (NestedPageRead).
+ */
+export type Parents = { list: string } | { row: string };
+
+const idArray = (parents: Parents) => ('list' in parents ? parents.list : `array[${parents.row}]::int8[]`);
+
+/**
+ * Where the rows of a to-many relation come from. A direct relation reads the target table by its
+ * foreign key; a relation through a link table joins a small link subquery that yields `__parent` plus
+ * the columns the target is matched on. `alias` names the target table in the clause; the link is
+ * `<alias>_l`, so the clauses of nested pages never shadow the parent row they refer to.
  */
 export interface RelationSource {
-  /** `from` clause (aliases the target table `t`) for the given parent ids. */
-  from(params: SqlParams, parentIds: readonly unknown[]): string;
+  /** `from` clause (the target table as `alias`) for the parents. */
+  from(alias: string, parents: Parents): string;
   /** Expression of the parent id in that clause. */
-  parentExpr: string;
-  /** Extra condition on the parent ids, when `from` does not restrict them itself. */
-  parentCondition?(params: SqlParams, parentIds: readonly unknown[]): string;
+  parentExpr(alias: string): string;
+  /** Condition on the parents, when `from` does not restrict them itself. */
+  parentCondition?(alias: string, parents: Parents): string;
 }
 
 export function directSource(target: TableModel, foreignKeyColumn: string): RelationSource {
-  const expr = col('t', foreignKeyColumn);
   return {
-    from: () => `${quote(target.tableName)} as t`,
-    parentExpr: expr,
-    parentCondition: (params, ids) => `${expr} = any(${params.addList(ids, 'int')})`,
+    from: (alias) => `${quote(target.tableName)} as ${alias}`,
+    parentExpr: (alias) => col(alias, foreignKeyColumn),
+    parentCondition: (alias, parents) =>
+      'list' in parents
+        ? `${col(alias, foreignKeyColumn)} = any(${parents.list})`
+        : `${col(alias, foreignKeyColumn)} = ${parents.row}`,
   };
 }
 
 /**
  * Through a link: `linkSql(ids)` selects `__parent` and the columns named in `on`, which are matched
- * against target columns (`[linkColumn, targetColumn]`); `ids` is one array parameter (`= any(ids)`).
+ * against target columns (`[linkColumn, targetColumn]`); `ids` is an `int8[]` expression (`= any(ids)`).
  */
 export function linkSource(
   target: TableModel,
@@ -527,20 +542,95 @@ export function linkSource(
   on: [string, string][],
 ): RelationSource {
   return {
-    from: (params, ids) => {
-      const idList = params.addList(ids, 'int');
-      const join = on.map(([l, t]) => `${col('l', l)} = ${col('t', t)}`).join(' and ');
-      return `(${linkSql(idList)}) as l join ${quote(target.tableName)} as t on ${join}`;
+    from: (alias, parents) => {
+      const link = `${alias}_l`;
+      const join = on.map(([l, t]) => `${col(link, l)} = ${col(alias, t)}`).join(' and ');
+      return `(${linkSql(idArray(parents))}) as ${link} join ${quote(target.tableName)} as ${alias} on ${join}`;
     },
-    parentExpr: `l.${quote(PARENT_KEY)}`,
+    parentExpr: (alias) => `${alias}_l.${quote(PARENT_KEY)}`,
   };
+}
+
+/**
+ * A to-many page read in the same statement as its parent rows: each parent row carries its page as
+ * one JSON array column (`nestedKey(key)`), its rows in the page's order with their cursors, their own
+ * to-one relations and nested pages, and (`withCount`) the parent's total on every row. Only a page
+ * that starts at the first row or at an offset is read so (a cursor is bound to one parent row), and
+ * one with a count only when it starts at the first row (countsInPage), so that an empty page says 0.
+ */
+export interface NestedPageRead {
+  /** The connection's response key (its alias, or its name): two aliases may ask for different pages. */
+  key: string;
+  target: TableModel;
+  source: RelationSource;
+  page: PageRequest;
+  projection: Projection;
+  related: readonly RelatedRead[];
+  nested: readonly NestedPageRead[];
+  withCount: boolean;
+}
+
+/** Where a row carries a nested page read with it (NestedPageRead); undefined when it was not read. */
+export function nestedKey(key: string): string {
+  return `__nested_${key}`;
+}
+
+/**
+ * What a statement reads of each row: the projected columns, then one JSON column per to-one relation
+ * and per nested page. Subqueries come in the order of their text, as positional parameters must.
+ */
+function rowColumns(
+  model: TableModel,
+  alias: string,
+  projection: ProjectionLike,
+  related: readonly RelatedRead[],
+  nested: readonly NestedPageRead[],
+  scope: Scope | null,
+  params: SqlParams,
+  depth: number,
+): string {
+  let sql = selectList(model, alias, projection);
+  for (const read of related) sql += `, ${relatedSelect(read, alias, scope, params)}`;
+  if (nested.length > 0) {
+    const key = col(alias, model.keyColumns[0]!.column);
+    for (const read of nested) sql += `, ${nestedSelect(read, key, scope, params, depth + 1)}`;
+  }
+  return sql;
+}
+
+function nestedSelect(
+  read: NestedPageRead,
+  parentKey: string,
+  scope: Scope | null,
+  params: SqlParams,
+  depth: number,
+): string {
+  const { target, source, page } = read;
+  if (page.after) throw new Error('a page after a cursor is not read with its parent');
+  const alias = `n${depth}`;
+  const parents: Parents = { row: parentKey };
+  const columns = rowColumns(target, alias, read.projection, read.related, read.nested, scope, params, depth);
+  const from = source.from(alias, parents);
+  const conditions = [
+    source.parentCondition?.(alias, parents) ?? null,
+    scopeSql(target, alias, scope, params),
+    filterSql(target, alias, page.filter, params),
+  ];
+  // `count(*) over ()` is computed before the limit: the parent's total beside each row of its window.
+  const count = read.withCount ? `, count(*) over ()::int as ${quote(COUNT_KEY)}` : '';
+  const rows =
+    `select ${columns}, ${cursorSelect(target, alias, page.orderBy)}${count}` +
+    ` from ${from}${where(conditions)} order by ${orderSql(target, alias, page.orderBy)}${limitSql(page, params)}`;
+  // json_agg takes the rows in the order the limited subquery hands them over.
+  return `(select coalesce(json_agg(p), '[]') from (${rows}) as p) as ${quote(nestedKey(read.key))}`;
 }
 
 /**
  * One statement for the pages of many parents: rows are numbered per parent in the requested order and
  * only the wanted window of each parent (plus one row to detect a next page) comes back. `withCount`
  * adds each parent's total (`__count`), which is that connection's totalCount only when the window
- * starts at the first row: no offset and no cursor (the caller decides, see countsInPage).
+ * starts at the first row: no offset and no cursor (the caller decides, see countsInPage). Each row
+ * carries its to-one relations and nested pages like a root page's rows.
  */
 export function partitionedPageStatement(
   target: TableModel,
@@ -550,20 +640,25 @@ export function partitionedPageStatement(
   page: PageRequest,
   projection: ProjectionLike,
   withCount = false,
+  related: readonly RelatedRead[] = [],
+  nested: readonly NestedPageRead[] = [],
 ): Statement {
   const params = new SqlParams();
-  const from = source.from(params, parentIds);
+  const columns = rowColumns(target, 't', projection, related, nested, scope, params, 0);
+  const parents: Parents = { list: params.addList(parentIds, 'int') };
+  const from = source.from('t', parents);
+  const parent = source.parentExpr('t');
   const conditions = [
-    source.parentCondition?.(params, parentIds) ?? null,
+    source.parentCondition?.('t', parents) ?? null,
     scopeSql(target, 't', scope, params),
     filterSql(target, 't', page.filter, params),
     page.after ? afterSql(target, 't', page.orderBy, page.after, params) : null,
   ];
   const inner =
-    `select ${selectList(target, 't', projection)}, ${cursorSelect(target, 't', page.orderBy)},` +
-    ` ${source.parentExpr} as ${quote(PARENT_KEY)},` +
-    ` row_number() over (partition by ${source.parentExpr} order by ${orderSql(target, 't', page.orderBy)}) as "__rn"` +
-    (withCount ? `, count(*) over (partition by ${source.parentExpr})::int as ${quote(COUNT_KEY)}` : '') +
+    `select ${columns}, ${cursorSelect(target, 't', page.orderBy)},` +
+    ` ${parent} as ${quote(PARENT_KEY)},` +
+    ` row_number() over (partition by ${parent} order by ${orderSql(target, 't', page.orderBy)}) as "__rn"` +
+    (withCount ? `, count(*) over (partition by ${parent})::int as ${quote(COUNT_KEY)}` : '') +
     ` from ${from}${where(conditions)}`;
   const sql =
     `select * from (${inner}) as s where s."__rn" > ${params.add(page.offset)}` +
@@ -588,16 +683,18 @@ export function partitionedCountStatement(
   filter: TableFilter | null | undefined,
 ): Statement {
   const params = new SqlParams();
-  const from = source.from(params, parentIds);
+  const parents: Parents = { list: params.addList(parentIds, 'int') };
+  const from = source.from('t', parents);
+  const parent = source.parentExpr('t');
   const conditions = [
-    source.parentCondition?.(params, parentIds) ?? null,
+    source.parentCondition?.('t', parents) ?? null,
     scopeSql(target, 't', scope, params),
     filterSql(target, 't', filter, params),
   ];
   return {
     sql:
-      `select ${source.parentExpr} as ${quote(PARENT_KEY)}, count(*)::int as "count" from ${from}` +
-      `${where(conditions)} group by ${source.parentExpr}`,
+      `select ${parent} as ${quote(PARENT_KEY)}, count(*)::int as "count" from ${from}` +
+      `${where(conditions)} group by ${parent}`,
     params: params.values,
   };
 }
