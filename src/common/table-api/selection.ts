@@ -20,7 +20,7 @@ export function selectedFieldNames(
   fieldNodes: readonly FieldNode[] = info.fieldNodes,
 ): Set<string> {
   const names = new Set<string>();
-  for (const field of selectedFields(info, paths, fieldNodes).values()) names.add(field[0]!.name.value);
+  visitSelected(info, paths, fieldNodes, (field) => names.add(field.name.value));
   return names;
 }
 
@@ -35,34 +35,42 @@ export function selectedFields(
   fieldNodes: readonly FieldNode[] = info.fieldNodes,
 ): Map<string, FieldNode[]> {
   const fields = new Map<string, FieldNode[]>();
-  for (const node of fieldNodes) {
-    for (const path of paths) collect(node.selectionSet, path, info, fields);
-  }
+  visitSelected(info, paths, fieldNodes, (field) => {
+    const key = field.alias?.value ?? field.name.value;
+    const nodes = fields.get(key);
+    if (nodes) nodes.push(field);
+    else fields.set(key, [field]);
+  });
   return fields;
+}
+
+function visitSelected(
+  info: GraphQLResolveInfo,
+  paths: string[][],
+  fieldNodes: readonly FieldNode[],
+  visit: (field: FieldNode) => void,
+): void {
+  for (const node of fieldNodes) {
+    for (const path of paths) collect(node.selectionSet, path, info, visit);
+  }
 }
 
 function collect(
   set: SelectionSetNode | undefined,
   path: string[],
   info: GraphQLResolveInfo,
-  into: Map<string, FieldNode[]>,
+  visit: (field: FieldNode) => void,
 ): void {
   if (!set) return;
   for (const selection of set.selections) {
     if (selection.kind === Kind.FIELD) {
-      if (path.length === 0) {
-        const key = selection.alias?.value ?? selection.name.value;
-        const nodes = into.get(key);
-        if (nodes) nodes.push(selection);
-        else into.set(key, [selection]);
-      } else if (selection.name.value === path[0]) {
-        collect(selection.selectionSet, path.slice(1), info, into);
-      }
+      if (path.length === 0) visit(selection);
+      else if (selection.name.value === path[0]) collect(selection.selectionSet, path.slice(1), info, visit);
     } else if (selection.kind === Kind.INLINE_FRAGMENT) {
-      collect(selection.selectionSet, path, info, into);
+      collect(selection.selectionSet, path, info, visit);
     } else {
       const fragment = info.fragments[selection.name.value];
-      if (fragment) collect(fragment.selectionSet, path, info, into);
+      if (fragment) collect(fragment.selectionSet, path, info, visit);
     }
   }
 }
