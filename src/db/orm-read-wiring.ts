@@ -29,6 +29,7 @@ export class OrmReadWiring {
   ) {
     if (health.slots.length === 0) return;
     for (const slot of health.slots) this.retryOnPrimary(slot);
+    this.reportPrimaryFailures();
     const driver = orm.em.getDriver();
     // The ORM's reads follow the router; 'write' (and everything in a transaction) stays on the primary.
     driver.getConnection = ((type: 'read' | 'write' = 'write') => {
@@ -39,6 +40,22 @@ export class OrmReadWiring {
 
   runOnPrimary<T>(fn: () => T): T {
     return this.primaryOnly.run(true, fn);
+  }
+
+  /**
+   * Writes, credential checks and probes reach the primary through its execute and begin: a connection
+   * error there tells the policy at once that the primary is not answering, before the next probe would.
+   */
+  private reportPrimaryFailures(): void {
+    const primary = this.primary;
+    const execute = primary.execute.bind(primary) as ExecuteFn;
+    const begin = primary.begin.bind(primary);
+    const report = (error: unknown): never => {
+      this.policy.primaryFailed(error);
+      throw error;
+    };
+    primary.execute = ((...args: Parameters<ExecuteFn>) => execute(...args).catch(report)) as ExecuteFn;
+    primary.begin = ((...args: Parameters<typeof begin>) => begin(...args).catch(report)) as typeof begin;
   }
 
   /**

@@ -164,6 +164,10 @@ class ReplicaAwareRouter implements ReadRouter {
     this.policy.replicaFailed(name, error);
   }
 
+  primaryFailed(error: unknown): void {
+    this.policy.primaryFailed(error);
+  }
+
   isRetryableOnPrimary(error: unknown): boolean {
     return this.policy.isRetryableOnPrimary(error);
   }

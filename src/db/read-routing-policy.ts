@@ -100,13 +100,13 @@ export class ReadRoutingPolicy implements ReadTargetSource {
     if (slots.length === 0) return { slot: null, reason: null };
     const now = Date.now();
     // The staleness bound is judged now, not at the last probe: a replica that was 3 s behind two
-    // seconds ago may be 5 s behind by now. While the primary cannot be asked, a reachable replica is
-    // the only place a read can go, so it serves whatever it has.
+    // seconds ago may be 5 s behind by now. While the primary cannot be asked, a reachable standby is
+    // the only place a read can go, so it serves whatever it has, even one the last probe found behind.
     const primaryAnswered = this.health.primaryAnswered;
-    let candidates = slots.filter(
-      (slot) =>
-        slot.state.healthy &&
-        (!primaryAnswered || freshEnough(slot.replayedAsOf, now, this.options.maxLagSeconds)),
+    let candidates = slots.filter((slot) =>
+      primaryAnswered
+        ? slot.state.healthy && freshEnough(slot.replayedAsOf, now, this.options.maxLagSeconds)
+        : slot.state.reachable && slot.replayLsn !== null,
     );
     if (candidates.length === 0) return { slot: null, reason: 'replica_unhealthy' };
     if (readAfterLsn !== null) {
@@ -164,6 +164,11 @@ export class ReadRoutingPolicy implements ReadTargetSource {
     if (isConnectionError(error)) this.health.markUnreachable(slot, error);
     this.counters.fallbacks.replica_error++;
     this.metrics.recordRoutingDecision('primary', 'replica_error');
+  }
+
+  /** Something the primary was asked failed: a connection error keeps reads off it until it answers a probe. */
+  primaryFailed(error: unknown): void {
+    if (isConnectionError(error)) this.health.primaryUnreachable();
   }
 
   pickReader(viewerKey: string | null, readAfterLsn: bigint | null = null): ReadTarget {

@@ -1,6 +1,7 @@
 import type { AbstractSqlConnection } from '@mikro-orm/sql';
 import type { Pool, PoolClient, QueryConfig } from 'pg';
 
+import { isConnectionError } from './connection-errors.js';
 import { makeRoomForStatement, preparedQuery } from './prepared-statements.js';
 import { statementTimeoutSetting } from './statement-timeout.js';
 import type { SqlExecutor } from './sql-executor.js';
@@ -24,6 +25,8 @@ export interface ReadTargetSource {
   primaryTarget(): ReadTarget;
   /** A replica failed with a connection error (or a recovery conflict): keep reads off it. */
   replicaFailed(name: string, error: unknown): void;
+  /** The primary failed: a connection error keeps reads off it until it answers again. */
+  primaryFailed(error: unknown): void;
   isRetryableOnPrimary(error: unknown): boolean;
 }
 
@@ -124,6 +127,13 @@ export class ReadSession implements RequestReader {
         this.targets.replicaFailed(transaction.target.name, error);
         await this.close(transaction, error);
         this.onPrimary = true;
+      } else if (!transaction.target.replica && !this.onPrimary && isConnectionError(error)) {
+        // The primary stopped answering; a reachable replica, however far behind, answers instead.
+        const replica = this.replicaAfterPrimaryFailed(error);
+        if (!replica) throw error;
+        await this.close(transaction, error);
+        transaction = await this.open(replica);
+        return this.run<Row>(transaction, query);
       } else if ((error as { code?: unknown }).code === IN_FAILED_TRANSACTION) {
         // An earlier statement of this request failed; this one deserves its own chance.
         await this.close(transaction);
@@ -166,13 +176,20 @@ export class ReadSession implements RequestReader {
     }
   }
 
-  private open(): Promise<OpenTransaction> {
+  /** After the primary failed: the replica the policy now picks, or null when only the primary is left. */
+  private replicaAfterPrimaryFailed(error: unknown): ReadTarget | null {
+    this.targets.primaryFailed(error);
+    const next = this.targets.pickReader(this.options.viewerKey, this.options.readAfterLsn ?? null);
+    return next.replica ? next : null;
+  }
+
+  private open(target?: ReadTarget): Promise<OpenTransaction> {
     // A statement still in flight when the response was sent (its sibling failed, e.g. at the
     // statement timeout, and the resolver gave up) must not open a transaction nobody would end: its
     // connection would never return to the pool.
     if (this.ended && !this.transaction) return Promise.reject(new Error('read session already ended'));
     if (!this.transaction) {
-      const opening: Promise<OpenTransaction> = this.begin().then(
+      const opening: Promise<OpenTransaction> = this.begin(target).then(
         (transaction) => {
           transaction.opening = opening;
           return transaction;
@@ -187,13 +204,19 @@ export class ReadSession implements RequestReader {
     return this.transaction;
   }
 
-  private async begin(): Promise<OpenTransaction> {
-    const target = this.onPrimary
-      ? this.targets.primaryTarget()
-      : this.targets.pickReader(this.options.viewerKey, this.options.readAfterLsn ?? null);
+  private async begin(picked?: ReadTarget): Promise<OpenTransaction> {
+    const target =
+      picked ??
+      (this.onPrimary
+        ? this.targets.primaryTarget()
+        : this.targets.pickReader(this.options.viewerKey, this.options.readAfterLsn ?? null));
     try {
       return await this.beginOn(target);
     } catch (error) {
+      if (!target.replica && !this.onPrimary && isConnectionError(error)) {
+        const replica = this.replicaAfterPrimaryFailed(error);
+        if (replica) return this.beginOn(replica);
+      }
       if (!target.replica || !this.targets.isRetryableOnPrimary(error)) throw error;
       this.targets.replicaFailed(target.name, error);
       this.onPrimary = true;

@@ -49,6 +49,7 @@ export interface ReplicaSlot {
   /** The connection's own execute, before the ORM wiring wrapped it with the primary retry. */
   rawExecute: ExecuteFn;
   state: ReplicaState;
+  /** The replay position of a standby at the last probe; null when unknown or not a standby. */
   replayLsn: bigint | null;
   /** A probe query still waiting for an answer; no second one is sent to a replica that hangs. */
   pendingProbe: Promise<unknown> | null;
@@ -129,6 +130,15 @@ export class ReplicaHealth {
       this.refreshing = null;
     });
     return this.refreshing;
+  }
+
+  /**
+   * A statement or connection attempt on the primary failed with a connection error: until a probe
+   * reaches it again, reads treat it as not answering, so a reachable replica serves them whatever its
+   * lag instead of a read waiting for the primary's connect timeout and failing.
+   */
+  primaryUnreachable(): void {
+    this.primaryAnsweredLastProbe = false;
   }
 
   markUnreachable(slot: ReplicaSlot, error: unknown): void {
@@ -212,7 +222,8 @@ export class ReplicaHealth {
       this.markUnreachable(slot, error);
       return;
     }
-    const replayLsn = parseLsn(row?.replay_lsn);
+    // A server out of recovery has no replay position that means anything to the router.
+    const replayLsn = row?.in_recovery ? parseLsn(row.replay_lsn) : null;
     slot.replayLsn = replayLsn;
     slot.replayedAsOf = replayLsn === null ? null : replayedAsOf(this.samples, replayLsn);
     slot.state = assessReplica(

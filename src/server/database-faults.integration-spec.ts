@@ -27,7 +27,12 @@ interface Answer {
  * relay the test can break, so the shared primary itself never stops. Its own read router and
  * credential cache: what it learns about the broken primary stays with it.
  */
-async function gatewayBehindRelays(app: TestApp, schema: GraphQLSchema, relayReplica = false) {
+async function gatewayBehindRelays(
+  app: TestApp,
+  schema: GraphQLSchema,
+  relayReplica = false,
+  maxLagSeconds = 5,
+) {
   const primary = await startTcpRelay(app.testDb.runtime.databaseUrl);
   const replica = relayReplica ? await startTcpRelay(app.testDb.runtime.replicaUrls[0]!) : null;
   const database = await openDatabase(
@@ -38,7 +43,7 @@ async function gatewayBehindRelays(app: TestApp, schema: GraphQLSchema, relayRep
       logSql: false,
       databaseConnectTimeoutMs: CONNECT_TIMEOUT_MS,
       readRouting: {
-        maxLagSeconds: 5,
+        maxLagSeconds,
         maxLagBytes: 64 * 1024 * 1024,
         checkIntervalMs: 500,
         readYourWritesMs: 15_000,
@@ -167,6 +172,33 @@ describe('the primary unreachable', () => {
       const read = await gateway.post(READ);
       expect(read.status).toBe(200);
       expect(read.body.errors).toBeUndefined();
+    } finally {
+      await gateway.close();
+    }
+  });
+
+  it('silent, with the replica past the staleness bound: the first read waits the connect timeout once, then reads go to the replica', async () => {
+    // A bound of a millisecond: while the primary answers, every read goes to it, as when the replica
+    // is really behind.
+    const gateway = await gatewayBehindRelays(app, schema, false, 0.001);
+    try {
+      const before = await gateway.post(READ);
+      expect(before.status).toBe(200);
+      expect(gateway.database.router.stats().reads.replica).toBe(0);
+      gateway.primary.silence();
+
+      const first = await gateway.post(READ);
+      expect(first.status).toBe(200);
+      expect(first.body.errors).toBeUndefined();
+      expect(first.body.data).toEqual(before.body.data);
+      expect(first.ms).toBeLessThan(CONNECT_TIMEOUT_MS + 2_000);
+      expect(gateway.database.router.stats().reads.replica).toBe(1);
+
+      // The failure is remembered until a probe reaches the primary again: no second wait.
+      const second = await gateway.post(READ);
+      expect(second.status).toBe(200);
+      expect(second.body.data).toEqual(before.body.data);
+      expect(second.ms).toBeLessThan(CONNECT_TIMEOUT_MS);
     } finally {
       await gateway.close();
     }
