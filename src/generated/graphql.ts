@@ -442,6 +442,44 @@ export type ClientOrderField =
   | 'NAME'
   | 'WEBSITE';
 
+/** A page of id-map entries, in source, table and legacy id order. */
+export type ConsolidationIdMapConnection = {
+  __typename?: 'ConsolidationIdMapConnection';
+  edges: Array<ConsolidationIdMapEdge>;
+  nodes: Array<ConsolidationIdMapEntry>;
+  pageInfo: PageInfo;
+};
+
+export type ConsolidationIdMapEdge = {
+  __typename?: 'ConsolidationIdMapEdge';
+  cursor: Scalars['String']['output'];
+  node: ConsolidationIdMapEntry;
+};
+
+/** One row `pulse migrate from` copied into this client: the id it had in its source database and the id it has here. */
+export type ConsolidationIdMapEntry = {
+  __typename?: 'ConsolidationIdMapEntry';
+  createdAt: Scalars['DateTimeISO']['output'];
+  /** Its id in the source database. */
+  legacyId: Scalars['Int']['output'];
+  /** Its id here: the same where it was free, a new one where it was taken. */
+  newId: Scalars['Int']['output'];
+  /** The run that copied it (`pulse migrate history`). */
+  runId: Scalars['Int']['output'];
+  /** The source database (host:port/name), as `pulse migrate history` names it. */
+  source: Scalars['String']['output'];
+  /** The table the row is in (`issues`, `users`, ...). */
+  table: Scalars['String']['output'];
+};
+
+/** Every given field must match exactly. */
+export type ConsolidationIdMapFilter = {
+  legacyId?: InputMaybe<Scalars['Int']['input']>;
+  newId?: InputMaybe<Scalars['Int']['input']>;
+  source?: InputMaybe<Scalars['String']['input']>;
+  table?: InputMaybe<Scalars['String']['input']>;
+};
+
 export type DateTimeFilter = {
   /** Equal to (null: is null). */
   eq?: InputMaybe<Scalars['DateTimeISO']['input']>;
@@ -1088,6 +1126,26 @@ export type IssueChangelogOrderField =
   | 'TRANSITION_CHANGE_DATE'
   | 'TRANSITION_START_DATE';
 
+/** A status transition of an issue (key: issue + externalId). Same fields as the `issueChangelog` import record. */
+export type IssueChangelogUpsertInput = {
+  active?: InputMaybe<Scalars['Boolean']['input']>;
+  changedBy?: InputMaybe<Scalars['String']['input']>;
+  /** Absent: the stored embedding stays; null clears it; otherwise 1536 finite numbers, not all zero. */
+  embedding?: InputMaybe<Array<Scalars['Float']['input']>>;
+  externalId: Scalars['String']['input'];
+  /** Natural key. */
+  fromStatus?: InputMaybe<Scalars['String']['input']>;
+  /** Natural key; default "Jira". */
+  integration?: InputMaybe<Scalars['String']['input']>;
+  /** Natural key. */
+  issue: Scalars['String']['input'];
+  timeInStatusSeconds?: InputMaybe<Scalars['Float']['input']>;
+  /** Natural key. */
+  toStatus?: InputMaybe<Scalars['String']['input']>;
+  transitionChangeDate?: InputMaybe<Scalars['DateTimeISO']['input']>;
+  transitionStartDate?: InputMaybe<Scalars['DateTimeISO']['input']>;
+};
+
 export type IssueConnection = {
   __typename?: 'IssueConnection';
   edges: Array<IssueEdge>;
@@ -1394,6 +1452,84 @@ export type IssueUpdateInput = {
   updated?: InputMaybe<Scalars['DateTimeISO']['input']>;
 };
 
+/** A Jira issue (key: key; project by key, issuetype and status by external id, assignee and reporter users by email; parentKey links the parent). Same fields as the `issue` import record. */
+export type IssueUpsertInput = {
+  active?: InputMaybe<Scalars['Boolean']['input']>;
+  assignee?: InputMaybe<Scalars['String']['input']>;
+  /** Natural key. */
+  assigneeEmail?: InputMaybe<Scalars['String']['input']>;
+  codeChanged?: InputMaybe<Scalars['Boolean']['input']>;
+  commentCount?: InputMaybe<Scalars['Int']['input']>;
+  created?: InputMaybe<Scalars['DateTimeISO']['input']>;
+  customField01?: InputMaybe<Scalars['String']['input']>;
+  customField02?: InputMaybe<Scalars['String']['input']>;
+  customField03?: InputMaybe<Scalars['String']['input']>;
+  customField04?: InputMaybe<Scalars['String']['input']>;
+  customField05?: InputMaybe<Scalars['String']['input']>;
+  customField06?: InputMaybe<Scalars['String']['input']>;
+  customField07?: InputMaybe<Scalars['String']['input']>;
+  customField08?: InputMaybe<Scalars['String']['input']>;
+  customField09?: InputMaybe<Scalars['String']['input']>;
+  customField10?: InputMaybe<Scalars['String']['input']>;
+  customField11?: InputMaybe<Scalars['String']['input']>;
+  customField12?: InputMaybe<Scalars['String']['input']>;
+  customField13?: InputMaybe<Scalars['String']['input']>;
+  customField14?: InputMaybe<Scalars['String']['input']>;
+  customField15?: InputMaybe<Scalars['String']['input']>;
+  customField16?: InputMaybe<Scalars['String']['input']>;
+  customField17?: InputMaybe<Scalars['String']['input']>;
+  customField18?: InputMaybe<Scalars['String']['input']>;
+  customField19?: InputMaybe<Scalars['String']['input']>;
+  customField20?: InputMaybe<Scalars['String']['input']>;
+  description?: InputMaybe<Scalars['String']['input']>;
+  directCompletion?: InputMaybe<Scalars['Boolean']['input']>;
+  dueDate?: InputMaybe<Scalars['DateTimeISO']['input']>;
+  /** Absent: the stored embedding stays; null clears it; otherwise 1536 finite numbers, not all zero. */
+  embedding?: InputMaybe<Array<Scalars['Float']['input']>>;
+  epicLink?: InputMaybe<Scalars['String']['input']>;
+  externalId?: InputMaybe<Scalars['String']['input']>;
+  /** Natural key; default "Jira". */
+  integration?: InputMaybe<Scalars['String']['input']>;
+  /** Natural key. */
+  issuetype?: InputMaybe<Scalars['String']['input']>;
+  issuetypeName?: InputMaybe<Scalars['String']['input']>;
+  key: Scalars['String']['input'];
+  labels?: InputMaybe<Scalars['String']['input']>;
+  levelNumber?: InputMaybe<Scalars['Int']['input']>;
+  parentExternalId?: InputMaybe<Scalars['String']['input']>;
+  parentKey?: InputMaybe<Scalars['String']['input']>;
+  priority?: InputMaybe<Scalars['String']['input']>;
+  /** Natural key. */
+  project?: InputMaybe<Scalars['String']['input']>;
+  reporter?: InputMaybe<Scalars['String']['input']>;
+  /** Natural key. */
+  reporterEmail?: InputMaybe<Scalars['String']['input']>;
+  resolution?: InputMaybe<Scalars['String']['input']>;
+  resolved?: InputMaybe<Scalars['DateTimeISO']['input']>;
+  reworkIndicator?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Natural key. */
+  status?: InputMaybe<Scalars['String']['input']>;
+  statusName?: InputMaybe<Scalars['String']['input']>;
+  storyPoints?: InputMaybe<Scalars['Int']['input']>;
+  summary?: InputMaybe<Scalars['String']['input']>;
+  team?: InputMaybe<Scalars['String']['input']>;
+  totalBacklogReturns?: InputMaybe<Scalars['Int']['input']>;
+  totalCompletions?: InputMaybe<Scalars['Int']['input']>;
+  totalCycleTimeSeconds?: InputMaybe<Scalars['Float']['input']>;
+  totalLeadTimeSeconds?: InputMaybe<Scalars['Float']['input']>;
+  totalReviewTimeSeconds?: InputMaybe<Scalars['Float']['input']>;
+  totalWorkStarts?: InputMaybe<Scalars['Int']['input']>;
+  totalWorkTimeSeconds?: InputMaybe<Scalars['Float']['input']>;
+  updated?: InputMaybe<Scalars['DateTimeISO']['input']>;
+  workFirstCommittedAt?: InputMaybe<Scalars['DateTimeISO']['input']>;
+  workFirstCompletedAt?: InputMaybe<Scalars['DateTimeISO']['input']>;
+  workFirstStartedAt?: InputMaybe<Scalars['DateTimeISO']['input']>;
+  workLastCompletedAt?: InputMaybe<Scalars['DateTimeISO']['input']>;
+  workLastStartedAt?: InputMaybe<Scalars['DateTimeISO']['input']>;
+  workStartedAt?: InputMaybe<Scalars['DateTimeISO']['input']>;
+  workflowComplexityScore?: InputMaybe<Scalars['Int']['input']>;
+};
+
 export type Issuetype = {
   __typename?: 'Issuetype';
   /** False once soft-deleted. */
@@ -1577,6 +1713,18 @@ export type IssuetypeHierarchyOrderField =
   | 'LEVEL_NAME'
   | 'LEVEL_NUMBER';
 
+/** A level of the issue type hierarchy (key: levelNumber). Same fields as the `issuetypeHierarchy` import record. */
+export type IssuetypeHierarchyUpsertInput = {
+  active?: InputMaybe<Scalars['Boolean']['input']>;
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** Absent: the stored embedding stays; null clears it; otherwise 1536 finite numbers, not all zero. */
+  embedding?: InputMaybe<Array<Scalars['Float']['input']>>;
+  /** Natural key. */
+  integration?: InputMaybe<Scalars['String']['input']>;
+  levelName: Scalars['String']['input'];
+  levelNumber: Scalars['Int']['input'];
+};
+
 export type IssuetypeMapping = {
   __typename?: 'IssuetypeMapping';
   /** False once soft-deleted. */
@@ -1678,6 +1826,19 @@ export type IssuetypeMappingUpdateInput = {
   issuetypeTo?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** Maps a raw Jira issue type name to a hierarchy level (key: issuetypeFrom). Same fields as the `issuetypeMapping` import record. */
+export type IssuetypeMappingUpsertInput = {
+  active?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Absent: the stored embedding stays; null clears it; otherwise 1536 finite numbers, not all zero. */
+  embedding?: InputMaybe<Array<Scalars['Float']['input']>>;
+  /** Natural key. */
+  hierarchyLevel: Scalars['Int']['input'];
+  /** Natural key. */
+  integration?: InputMaybe<Scalars['String']['input']>;
+  issuetypeFrom: Scalars['String']['input'];
+  issuetypeTo: Scalars['String']['input'];
+};
+
 export type IssuetypeOrder = {
   direction?: SortDirection;
   field: IssuetypeOrderField;
@@ -1705,6 +1866,21 @@ export type IssuetypeUpdateInput = {
   /** Id of an IssuetypeMapping of your organisation. */
   issuetypeMappingId?: InputMaybe<Scalars['Int']['input']>;
   originalName?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** A Jira issue type (key: externalId; issuetypeMapping by its issuetypeFrom). Same fields as the `issuetype` import record. */
+export type IssuetypeUpsertInput = {
+  active?: InputMaybe<Scalars['Boolean']['input']>;
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** Absent: the stored embedding stays; null clears it; otherwise 1536 finite numbers, not all zero. */
+  embedding?: InputMaybe<Array<Scalars['Float']['input']>>;
+  externalId: Scalars['String']['input'];
+  hierarchyLevel: Scalars['Int']['input'];
+  /** Natural key; default "Jira". */
+  integration?: InputMaybe<Scalars['String']['input']>;
+  /** Natural key. */
+  issuetypeMapping?: InputMaybe<Scalars['String']['input']>;
+  originalName: Scalars['String']['input'];
 };
 
 export type JiraPullRequestLink = {
@@ -1788,6 +1964,23 @@ export type JiraPullRequestLinkOrderField =
   | 'PR_STATUS'
   | 'PULL_REQUEST_NUMBER'
   | 'REPO_FULL_NAME';
+
+/** A link from a Jira issue to a pull request (key: issue + repoFullName + pullRequestNumber). Same fields as the `jiraPullRequestLink` import record. */
+export type JiraPullRequestLinkUpsertInput = {
+  active?: InputMaybe<Scalars['Boolean']['input']>;
+  branchName?: InputMaybe<Scalars['String']['input']>;
+  commitSha?: InputMaybe<Scalars['String']['input']>;
+  /** Absent: the stored embedding stays; null clears it; otherwise 1536 finite numbers, not all zero. */
+  embedding?: InputMaybe<Array<Scalars['Float']['input']>>;
+  externalRepoId: Scalars['String']['input'];
+  /** Natural key; default "Jira". */
+  integration?: InputMaybe<Scalars['String']['input']>;
+  /** Natural key. */
+  issue: Scalars['String']['input'];
+  prStatus?: InputMaybe<Scalars['String']['input']>;
+  pullRequestNumber: Scalars['Int']['input'];
+  repoFullName: Scalars['String']['input'];
+};
 
 export type MlAnomalyAlert = {
   __typename?: 'MlAnomalyAlert';
@@ -1980,6 +2173,8 @@ export type Mutation = {
   deleteUserPermission: UserPermission;
   /** Soft-deletes a row of workflows of your organisation (active = false) and returns it. */
   deleteWorkflow: Workflow;
+  /** Revokes one session (sessionId) or all of a user's active sessions (userId) of the admin's client; their tokens are refused within the credential re-check interval. Returns how many were revoked. */
+  revokeSessions: Scalars['Int']['output'];
   /** Changes a row of issues of your organisation. */
   updateIssue: Issue;
   /** Changes a row of issuetypes of your organisation. */
@@ -2004,6 +2199,40 @@ export type Mutation = {
   updateUserPermission: UserPermission;
   /** Changes a row of workflows of your organisation. */
   updateWorkflow: Workflow;
+  /** Bulk upsert of issue_changelogs by natural key (at most 1000 rows, one transaction). Roles: etl, admin. */
+  upsertIssueChangelogs: UpsertResult;
+  /** Bulk upsert of issues by natural key (at most 1000 rows, one transaction). Roles: etl, admin. */
+  upsertIssues: UpsertResult;
+  /** Bulk upsert of issuetype_hierarchies by natural key (at most 1000 rows, one transaction). Roles: etl, admin. */
+  upsertIssuetypeHierarchies: UpsertResult;
+  /** Bulk upsert of issuetype_mappings by natural key (at most 1000 rows, one transaction). Roles: etl, admin. */
+  upsertIssuetypeMappings: UpsertResult;
+  /** Bulk upsert of issuetypes by natural key (at most 1000 rows, one transaction). Roles: etl, admin. */
+  upsertIssuetypes: UpsertResult;
+  /** Bulk upsert of jira_pull_request_links by natural key (at most 1000 rows, one transaction). Roles: etl, admin. */
+  upsertJiraPullRequestLinks: UpsertResult;
+  /** Bulk upsert of projects_issuetypes by natural key (at most 1000 rows, one transaction). Roles: etl, admin. */
+  upsertProjectIssuetypes: UpsertResult;
+  /** Bulk upsert of projects_statuses by natural key (at most 1000 rows, one transaction). Roles: etl, admin. */
+  upsertProjectStatuses: UpsertResult;
+  /** Bulk upsert of projects by natural key (at most 1000 rows, one transaction). Roles: etl, admin. */
+  upsertProjects: UpsertResult;
+  /** Bulk upsert of pull_request_comments by natural key (at most 1000 rows, one transaction). Roles: etl, admin. */
+  upsertPullRequestComments: UpsertResult;
+  /** Bulk upsert of pull_request_commits by natural key (at most 1000 rows, one transaction). Roles: etl, admin. */
+  upsertPullRequestCommits: UpsertResult;
+  /** Bulk upsert of pull_request_reviews by natural key (at most 1000 rows, one transaction). Roles: etl, admin. */
+  upsertPullRequestReviews: UpsertResult;
+  /** Bulk upsert of pull_requests by natural key (at most 1000 rows, one transaction). Roles: etl, admin. */
+  upsertPullRequests: UpsertResult;
+  /** Bulk upsert of repositories by natural key (at most 1000 rows, one transaction). Roles: etl, admin. */
+  upsertRepositories: UpsertResult;
+  /** Bulk upsert of status_mappings by natural key (at most 1000 rows, one transaction). Roles: etl, admin. */
+  upsertStatusMappings: UpsertResult;
+  /** Bulk upsert of statuses by natural key (at most 1000 rows, one transaction). Roles: etl, admin. */
+  upsertStatuses: UpsertResult;
+  /** Bulk upsert of workflows by natural key (at most 1000 rows, one transaction). Roles: etl, admin. */
+  upsertWorkflows: UpsertResult;
 };
 
 
@@ -2132,6 +2361,12 @@ export type MutationDeleteWorkflowArgs = {
 };
 
 
+export type MutationRevokeSessionsArgs = {
+  sessionId?: InputMaybe<Scalars['Int']['input']>;
+  userId?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
 export type MutationUpdateIssueArgs = {
   id: Scalars['Int']['input'];
   input: IssueUpdateInput;
@@ -2201,6 +2436,91 @@ export type MutationUpdateUserPermissionArgs = {
 export type MutationUpdateWorkflowArgs = {
   id: Scalars['Int']['input'];
   input: WorkflowUpdateInput;
+};
+
+
+export type MutationUpsertIssueChangelogsArgs = {
+  rows: Array<IssueChangelogUpsertInput>;
+};
+
+
+export type MutationUpsertIssuesArgs = {
+  rows: Array<IssueUpsertInput>;
+};
+
+
+export type MutationUpsertIssuetypeHierarchiesArgs = {
+  rows: Array<IssuetypeHierarchyUpsertInput>;
+};
+
+
+export type MutationUpsertIssuetypeMappingsArgs = {
+  rows: Array<IssuetypeMappingUpsertInput>;
+};
+
+
+export type MutationUpsertIssuetypesArgs = {
+  rows: Array<IssuetypeUpsertInput>;
+};
+
+
+export type MutationUpsertJiraPullRequestLinksArgs = {
+  rows: Array<JiraPullRequestLinkUpsertInput>;
+};
+
+
+export type MutationUpsertProjectIssuetypesArgs = {
+  rows: Array<ProjectIssuetypeUpsertInput>;
+};
+
+
+export type MutationUpsertProjectStatusesArgs = {
+  rows: Array<ProjectStatusUpsertInput>;
+};
+
+
+export type MutationUpsertProjectsArgs = {
+  rows: Array<ProjectUpsertInput>;
+};
+
+
+export type MutationUpsertPullRequestCommentsArgs = {
+  rows: Array<PullRequestCommentUpsertInput>;
+};
+
+
+export type MutationUpsertPullRequestCommitsArgs = {
+  rows: Array<PullRequestCommitUpsertInput>;
+};
+
+
+export type MutationUpsertPullRequestReviewsArgs = {
+  rows: Array<PullRequestReviewUpsertInput>;
+};
+
+
+export type MutationUpsertPullRequestsArgs = {
+  rows: Array<PullRequestUpsertInput>;
+};
+
+
+export type MutationUpsertRepositoriesArgs = {
+  rows: Array<RepositoryUpsertInput>;
+};
+
+
+export type MutationUpsertStatusMappingsArgs = {
+  rows: Array<StatusMappingUpsertInput>;
+};
+
+
+export type MutationUpsertStatusesArgs = {
+  rows: Array<StatusUpsertInput>;
+};
+
+
+export type MutationUpsertWorkflowsArgs = {
+  rows: Array<WorkflowUpsertInput>;
 };
 
 /** Where a page sits in its connection. */
@@ -2381,6 +2701,16 @@ export type ProjectIssuetypeOrderField =
   | 'ISSUETYPE_ID'
   | 'PROJECT_ID';
 
+/** An issue type a project uses (key: project key + issuetype external id). Same fields as the `projectIssuetype` import record. */
+export type ProjectIssuetypeUpsertInput = {
+  /** Absent: the stored embedding stays; null clears it; otherwise 1536 finite numbers, not all zero. */
+  embedding?: InputMaybe<Array<Scalars['Float']['input']>>;
+  /** Natural key. */
+  issuetype: Scalars['String']['input'];
+  /** Natural key. */
+  project: Scalars['String']['input'];
+};
+
 export type ProjectOrder = {
   direction?: SortDirection;
   field: ProjectOrderField;
@@ -2446,6 +2776,16 @@ export type ProjectStatusOrderField =
   | 'PROJECT_ID'
   | 'STATUS_ID';
 
+/** A status a project uses (key: project key + status external id). Same fields as the `projectStatus` import record. */
+export type ProjectStatusUpsertInput = {
+  /** Absent: the stored embedding stays; null clears it; otherwise 1536 finite numbers, not all zero. */
+  embedding?: InputMaybe<Array<Scalars['Float']['input']>>;
+  /** Natural key. */
+  project: Scalars['String']['input'];
+  /** Natural key. */
+  status: Scalars['String']['input'];
+};
+
 /** Changes to a row of projects: omitted fields keep their value, null clears a nullable one. */
 export type ProjectUpdateInput = {
   externalId?: InputMaybe<Scalars['String']['input']>;
@@ -2453,6 +2793,19 @@ export type ProjectUpdateInput = {
   integrationId?: InputMaybe<Scalars['Int']['input']>;
   key?: InputMaybe<Scalars['String']['input']>;
   name?: InputMaybe<Scalars['String']['input']>;
+  projectType?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** A Jira project (key: key). Same fields as the `project` import record. */
+export type ProjectUpsertInput = {
+  active?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Absent: the stored embedding stays; null clears it; otherwise 1536 finite numbers, not all zero. */
+  embedding?: InputMaybe<Array<Scalars['Float']['input']>>;
+  externalId?: InputMaybe<Scalars['String']['input']>;
+  /** Natural key; default "Jira". */
+  integration?: InputMaybe<Scalars['String']['input']>;
+  key: Scalars['String']['input'];
+  name: Scalars['String']['input'];
   projectType?: InputMaybe<Scalars['String']['input']>;
 };
 
@@ -2639,6 +2992,28 @@ export type PullRequestCommentOrderField =
   | 'PULL_REQUEST_ID'
   | 'UPDATED_AT_GITHUB';
 
+/** A comment on a pull request (key: repository + pullRequestNumber + externalId). Same fields as the `pullRequestComment` import record. */
+export type PullRequestCommentUpsertInput = {
+  active?: InputMaybe<Scalars['Boolean']['input']>;
+  authorLogin?: InputMaybe<Scalars['String']['input']>;
+  body?: InputMaybe<Scalars['String']['input']>;
+  commentType?: InputMaybe<Scalars['String']['input']>;
+  createdAtGithub?: InputMaybe<Scalars['DateTimeISO']['input']>;
+  /** Absent: the stored embedding stays; null clears it; otherwise 1536 finite numbers, not all zero. */
+  embedding?: InputMaybe<Array<Scalars['Float']['input']>>;
+  externalId: Scalars['String']['input'];
+  /** Natural key; default "GitHub". */
+  integration?: InputMaybe<Scalars['String']['input']>;
+  line?: InputMaybe<Scalars['Int']['input']>;
+  path?: InputMaybe<Scalars['String']['input']>;
+  position?: InputMaybe<Scalars['Int']['input']>;
+  /** Natural key. */
+  pullRequestNumber: Scalars['Int']['input'];
+  /** Natural key. */
+  repository: Scalars['String']['input'];
+  updatedAtGithub?: InputMaybe<Scalars['DateTimeISO']['input']>;
+};
+
 export type PullRequestCommit = {
   __typename?: 'PullRequestCommit';
   /** False once soft-deleted. */
@@ -2726,6 +3101,27 @@ export type PullRequestCommitOrderField =
   | 'LAST_UPDATED_AT'
   | 'MESSAGE'
   | 'PULL_REQUEST_ID';
+
+/** A commit of a pull request (key: repository + pullRequestNumber + externalId, the SHA). Same fields as the `pullRequestCommit` import record. */
+export type PullRequestCommitUpsertInput = {
+  active?: InputMaybe<Scalars['Boolean']['input']>;
+  authorEmail?: InputMaybe<Scalars['String']['input']>;
+  authorName?: InputMaybe<Scalars['String']['input']>;
+  authoredDate?: InputMaybe<Scalars['DateTimeISO']['input']>;
+  committedDate?: InputMaybe<Scalars['DateTimeISO']['input']>;
+  committerEmail?: InputMaybe<Scalars['String']['input']>;
+  committerName?: InputMaybe<Scalars['String']['input']>;
+  /** Absent: the stored embedding stays; null clears it; otherwise 1536 finite numbers, not all zero. */
+  embedding?: InputMaybe<Array<Scalars['Float']['input']>>;
+  externalId: Scalars['String']['input'];
+  /** Natural key; default "GitHub". */
+  integration?: InputMaybe<Scalars['String']['input']>;
+  message?: InputMaybe<Scalars['String']['input']>;
+  /** Natural key. */
+  pullRequestNumber: Scalars['Int']['input'];
+  /** Natural key. */
+  repository: Scalars['String']['input'];
+};
 
 export type PullRequestConnection = {
   __typename?: 'PullRequestConnection';
@@ -2937,6 +3333,24 @@ export type PullRequestReviewOrderField =
   | 'STATE'
   | 'SUBMITTED_AT';
 
+/** A review of a pull request (key: repository + pullRequestNumber + externalId). Same fields as the `pullRequestReview` import record. */
+export type PullRequestReviewUpsertInput = {
+  active?: InputMaybe<Scalars['Boolean']['input']>;
+  authorLogin?: InputMaybe<Scalars['String']['input']>;
+  body?: InputMaybe<Scalars['String']['input']>;
+  /** Absent: the stored embedding stays; null clears it; otherwise 1536 finite numbers, not all zero. */
+  embedding?: InputMaybe<Array<Scalars['Float']['input']>>;
+  externalId: Scalars['String']['input'];
+  /** Natural key; default "GitHub". */
+  integration?: InputMaybe<Scalars['String']['input']>;
+  /** Natural key. */
+  pullRequestNumber: Scalars['Int']['input'];
+  /** Natural key. */
+  repository: Scalars['String']['input'];
+  state?: InputMaybe<Scalars['String']['input']>;
+  submittedAt?: InputMaybe<Scalars['DateTimeISO']['input']>;
+};
+
 /** Changes to a row of pull_requests: omitted fields keep their value, null clears a nullable one. */
 export type PullRequestUpdateInput = {
   additions?: InputMaybe<Scalars['Int']['input']>;
@@ -2972,6 +3386,44 @@ export type PullRequestUpdateInput = {
   userName?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** A GitHub pull request (key: repository + number; issue by key). Same fields as the `pullRequest` import record. */
+export type PullRequestUpsertInput = {
+  active?: InputMaybe<Scalars['Boolean']['input']>;
+  additions?: InputMaybe<Scalars['Int']['input']>;
+  body?: InputMaybe<Scalars['String']['input']>;
+  changedFiles?: InputMaybe<Scalars['Int']['input']>;
+  closedAt?: InputMaybe<Scalars['DateTimeISO']['input']>;
+  commitCount?: InputMaybe<Scalars['Int']['input']>;
+  deletions?: InputMaybe<Scalars['Int']['input']>;
+  destination?: InputMaybe<Scalars['String']['input']>;
+  discussionCommentCount?: InputMaybe<Scalars['Int']['input']>;
+  /** Absent: the stored embedding stays; null clears it; otherwise 1536 finite numbers, not all zero. */
+  embedding?: InputMaybe<Array<Scalars['Float']['input']>>;
+  externalId?: InputMaybe<Scalars['String']['input']>;
+  externalRepoId?: InputMaybe<Scalars['String']['input']>;
+  firstReviewAt?: InputMaybe<Scalars['DateTimeISO']['input']>;
+  /** Natural key; default "GitHub". */
+  integration?: InputMaybe<Scalars['String']['input']>;
+  /** Natural key. */
+  issue?: InputMaybe<Scalars['String']['input']>;
+  mergedAt?: InputMaybe<Scalars['DateTimeISO']['input']>;
+  mergedBy?: InputMaybe<Scalars['String']['input']>;
+  name?: InputMaybe<Scalars['String']['input']>;
+  number: Scalars['Int']['input'];
+  prCreatedAt?: InputMaybe<Scalars['DateTimeISO']['input']>;
+  prUpdatedAt?: InputMaybe<Scalars['DateTimeISO']['input']>;
+  /** Natural key. */
+  repository: Scalars['String']['input'];
+  reviewCommentCount?: InputMaybe<Scalars['Int']['input']>;
+  reviewCycles?: InputMaybe<Scalars['Int']['input']>;
+  reviewers?: InputMaybe<Scalars['Int']['input']>;
+  reworkCommitCount?: InputMaybe<Scalars['Int']['input']>;
+  source?: InputMaybe<Scalars['String']['input']>;
+  status?: InputMaybe<Scalars['String']['input']>;
+  url?: InputMaybe<Scalars['String']['input']>;
+  userName?: InputMaybe<Scalars['String']['input']>;
+};
+
 export type Query = {
   __typename?: 'Query';
   /** One row of ml_anomaly_alerts by id; null when it does not exist or is not the caller's. */
@@ -2982,6 +3434,8 @@ export type Query = {
   client?: Maybe<Client>;
   /** Rows of clients visible to the caller. */
   clients: ClientConnection;
+  /** Admins: the ids `pulse migrate from` gave the rows it copied into the admin's client, with the ids they had in their source database. */
+  consolidationIdMap: ConsolidationIdMapConnection;
   /** One row of dora_market_benchmarks by id; null when it does not exist or is not the caller's. */
   doraMarketBenchmark?: Maybe<DoraMarketBenchmark>;
   /** Rows of dora_market_benchmarks visible to the caller. */
@@ -3124,6 +3578,13 @@ export type QueryClientsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   offset?: InputMaybe<Scalars['Int']['input']>;
   orderBy?: InputMaybe<Array<ClientOrder>>;
+};
+
+
+export type QueryConsolidationIdMapArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<ConsolidationIdMapFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -3655,9 +4116,31 @@ export type RepositoryUpdateInput = {
   url?: InputMaybe<Scalars['String']['input']>;
 };
 
-/** What the token allows: admin > user > viewer. */
+/** A GitHub repository (key: fullName, `owner/name`). Same fields as the `repository` import record. */
+export type RepositoryUpsertInput = {
+  active?: InputMaybe<Scalars['Boolean']['input']>;
+  archived?: InputMaybe<Scalars['Boolean']['input']>;
+  defaultBranch?: InputMaybe<Scalars['String']['input']>;
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** Absent: the stored embedding stays; null clears it; otherwise 1536 finite numbers, not all zero. */
+  embedding?: InputMaybe<Array<Scalars['Float']['input']>>;
+  externalId?: InputMaybe<Scalars['String']['input']>;
+  fullName: Scalars['String']['input'];
+  /** Natural key; default "GitHub". */
+  integration?: InputMaybe<Scalars['String']['input']>;
+  isPrivate?: InputMaybe<Scalars['Boolean']['input']>;
+  language?: InputMaybe<Scalars['String']['input']>;
+  name?: InputMaybe<Scalars['String']['input']>;
+  pushedAt?: InputMaybe<Scalars['DateTimeISO']['input']>;
+  repoCreatedAt?: InputMaybe<Scalars['DateTimeISO']['input']>;
+  repoUpdatedAt?: InputMaybe<Scalars['DateTimeISO']['input']>;
+  url?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** What the token allows: admin > user > viewer; etl: only the bulk upserts. */
 export type Role =
   | 'ADMIN'
+  | 'ETL'
   | 'USER'
   | 'VIEWER';
 
@@ -3897,6 +4380,20 @@ export type StatusMappingUpdateInput = {
   workflowId?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** Maps a raw Jira status name to a flow step (key: statusFrom; workflow by step name). Same fields as the `statusMapping` import record. */
+export type StatusMappingUpsertInput = {
+  active?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Absent: the stored embedding stays; null clears it; otherwise 1536 finite numbers, not all zero. */
+  embedding?: InputMaybe<Array<Scalars['Float']['input']>>;
+  /** Natural key. */
+  integration?: InputMaybe<Scalars['String']['input']>;
+  statusCategory: Scalars['String']['input'];
+  statusFrom: Scalars['String']['input'];
+  statusTo: Scalars['String']['input'];
+  /** Natural key. */
+  workflow?: InputMaybe<Scalars['String']['input']>;
+};
+
 export type StatusOrder = {
   direction?: SortDirection;
   field: StatusOrderField;
@@ -3924,6 +4421,21 @@ export type StatusUpdateInput = {
   originalName?: InputMaybe<Scalars['String']['input']>;
   /** Id of a StatusMapping of your organisation. */
   statusMappingId?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** A Jira status (key: externalId; statusMapping by its statusFrom). Same fields as the `status` import record. */
+export type StatusUpsertInput = {
+  active?: InputMaybe<Scalars['Boolean']['input']>;
+  category: Scalars['String']['input'];
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** Absent: the stored embedding stays; null clears it; otherwise 1536 finite numbers, not all zero. */
+  embedding?: InputMaybe<Array<Scalars['Float']['input']>>;
+  externalId: Scalars['String']['input'];
+  /** Natural key; default "Jira". */
+  integration?: InputMaybe<Scalars['String']['input']>;
+  originalName: Scalars['String']['input'];
+  /** Natural key. */
+  statusMapping?: InputMaybe<Scalars['String']['input']>;
 };
 
 export type StringFilter = {
@@ -4036,6 +4548,33 @@ export type SystemSettingUpdateInput = {
   /** Text that must read as settingType (a number, true/false, JSON). */
   settingValue?: InputMaybe<Scalars['String']['input']>;
 };
+
+/** Counts and per-row outcomes of one bulk upsert (one transaction on the primary). */
+export type UpsertResult = {
+  __typename?: 'UpsertResult';
+  inserted: Scalars['Int']['output'];
+  rejected: Scalars['Int']['output'];
+  rows: Array<UpsertRowResult>;
+  unchanged: Scalars['Int']['output'];
+  updated: Scalars['Int']['output'];
+};
+
+/** The outcome of one row of an upsert, by its position in `rows`. */
+export type UpsertRowResult = {
+  __typename?: 'UpsertRowResult';
+  /** 0-based position of the row in the call. */
+  index: Scalars['Int']['output'];
+  /** Why the row was rejected (schema, unknown reference, constraint). */
+  reason?: Maybe<Scalars['String']['output']>;
+  status: UpsertStatus;
+};
+
+/** What an upsert did with one row: unchanged rows keep their lastUpdatedAt. */
+export type UpsertStatus =
+  | 'INSERTED'
+  | 'REJECTED'
+  | 'UNCHANGED'
+  | 'UPDATED';
 
 export type User = {
   __typename?: 'User';
@@ -4517,6 +5056,19 @@ export type WorkflowUpdateInput = {
   isCommitmentPoint?: InputMaybe<Scalars['Boolean']['input']>;
   stepCategory?: InputMaybe<Scalars['String']['input']>;
   stepName?: InputMaybe<Scalars['String']['input']>;
+  stepNumber?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** A workflow step of the client (key: stepName). Same fields as the `workflow` import record. */
+export type WorkflowUpsertInput = {
+  active?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Absent: the stored embedding stays; null clears it; otherwise 1536 finite numbers, not all zero. */
+  embedding?: InputMaybe<Array<Scalars['Float']['input']>>;
+  /** Natural key. */
+  integration?: InputMaybe<Scalars['String']['input']>;
+  isCommitmentPoint?: InputMaybe<Scalars['Boolean']['input']>;
+  stepCategory: Scalars['String']['input'];
+  stepName: Scalars['String']['input'];
   stepNumber?: InputMaybe<Scalars['Int']['input']>;
 };
 
