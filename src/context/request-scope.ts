@@ -61,24 +61,57 @@ export function openRequestScope(
   const scope: Scope | null = viewer
     ? { clientId: viewer.clientId, ...(tenantScope === 'database-only' ? { databaseOnly: true } : {}) }
     : null;
-  let em: SqlEntityManager | null = null;
   const viewerKey = viewer ? viewerKeyOf(viewer) : null;
   // Opened lazily by the first read; the server ends it when the response is ready.
   const reader = database.openReadSession({ viewerKey, clientId: scope?.clientId ?? null, readAfterLsn });
-  return {
+  return new OpenedRequestScope(
     viewer,
     viewerKey,
     readAfterLsn,
     scope,
-    get em() {
-      if (!em) {
-        em = database.fork();
-        if (scope) em.setFilterParams(TENANT_FILTER, scope);
-      }
-      return em;
-    },
     reader,
-    loaders: new TableLoaders(reader, scope, metrics),
-    cursors: cursorSigner.forViewer(viewer),
-  };
+    new TableLoaders(reader, scope, metrics),
+    cursorSigner.forViewer(viewer),
+    new LazyFork(database, scope),
+  );
+}
+
+/** The request's EntityManager, forked when first asked for, tenant filter set. */
+class LazyFork {
+  private em: SqlEntityManager | null = null;
+
+  constructor(
+    private readonly database: Database,
+    private readonly scope: Scope | null,
+  ) {}
+
+  get(): SqlEntityManager {
+    if (!this.em) {
+      this.em = this.database.fork();
+      if (this.scope) this.em.setFilterParams(TENANT_FILTER, this.scope);
+    }
+    return this.em;
+  }
+}
+
+/**
+ * `em` is a getter of the class, not an own property: Apollo copies the context's own properties for
+ * every operation (a shallow clone), and copying an own getter would call it, forking an EntityManager
+ * for every request. The clone shares the LazyFork, so a request still has one fork.
+ */
+class OpenedRequestScope implements RequestScope {
+  constructor(
+    readonly viewer: Viewer | null,
+    readonly viewerKey: string | null,
+    readonly readAfterLsn: bigint | null,
+    readonly scope: Scope | null,
+    readonly reader: RequestReader,
+    readonly loaders: TableLoaders,
+    readonly cursors: ViewerCursors,
+    private readonly fork: LazyFork,
+  ) {}
+
+  get em(): SqlEntityManager {
+    return this.fork.get();
+  }
 }

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 
 import { TokenService } from '../auth/tokens.js';
 import { openDatabase } from '../db/database.js';
@@ -98,6 +98,26 @@ describe('gateway HTTP server', () => {
         },
       },
     });
+  });
+
+  it('reads through the table API without forking an EntityManager (Apollo copies the context per operation)', async () => {
+    const { token } = await openSession(database.fork(), tokens, {
+      userId: ids.acmeAdmin,
+      clientId: ids.acme,
+      role: 'admin',
+    });
+    const fork = jest.spyOn(database, 'fork');
+    try {
+      const { status, body } = await graphql(
+        '{ clients(first: 5) { totalCount nodes { name } } }',
+        `Bearer ${token}`,
+      );
+      expect(status).toBe(200);
+      expect(body).toEqual({ data: { clients: { totalCount: 1, nodes: [{ name: 'Acme' }] } } });
+      expect(fork).not.toHaveBeenCalled();
+    } finally {
+      fork.mockRestore();
+    }
   });
 
   it('does not let a token claim another client for its user', async () => {
