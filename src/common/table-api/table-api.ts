@@ -169,7 +169,7 @@ const CONNECTION_NODES = [['nodes'], ['edges', 'node']];
  * aliases is read once with the columns of all of them.
  */
 function relatedReads(
-  apis: ReadonlyMap<string, TableApi>,
+  catalogue: ReadCatalogue,
   model: TableModel,
   ctx: Context,
   info: GraphQLResolveInfo,
@@ -180,7 +180,7 @@ function relatedReads(
   const reads: RelatedRead[] = [];
   for (const toOne of model.toOne) {
     if (!names.has(toOne.field)) continue;
-    const target = apis.get(toOne.target)?.model;
+    const target = catalogue.apis.get(toOne.target)?.model;
     if (!target || target.keyColumns.length !== 1) continue;
     const projection = projectionFor(
       target,
@@ -204,6 +204,13 @@ interface ManyRelationApi {
 /** Each type's to-many relations by field: `Issue` → `pullRequests` → its relation. */
 type ManyRelations = ReadonlyMap<string, ReadonlyMap<string, ManyRelationApi>>;
 
+/** What reads look tables and relations up in while they plan a statement: built once per schema. */
+interface ReadCatalogue {
+  /** Every exposed table by its class name. */
+  apis: ReadonlyMap<string, TableApi>;
+  relations: ManyRelations;
+}
+
 /** How deep nested pages are read into their root's statement; deeper ones are batched by loaders. */
 const MAX_NESTED_DEPTH = 4;
 
@@ -214,8 +221,7 @@ const MAX_NESTED_DEPTH = 4;
  * first row, or when its arguments are wrong: its own resolver then reports that error at its field.
  */
 function nestedReads(
-  apis: ReadonlyMap<string, TableApi>,
-  relations: ManyRelations,
+  catalogue: ReadCatalogue,
   model: TableModel,
   ctx: Context,
   info: GraphQLResolveInfo,
@@ -223,7 +229,7 @@ function nestedReads(
   fieldNodes: readonly FieldNode[],
   depth = 0,
 ): NestedPageRead[] {
-  const own = relations.get(model.className);
+  const own = catalogue.relations.get(model.className);
   const type = info.schema.getType(model.className);
   if (!own || depth >= MAX_NESTED_DEPTH || !isObjectType(type)) return [];
   const reads: NestedPageRead[] = [];
@@ -251,8 +257,8 @@ function nestedReads(
       source: relation.source,
       page,
       projection: projectionFor(target, ctx, info, CONNECTION_NODES, undefined, nodes),
-      related: relatedReads(apis, target, ctx, info, CONNECTION_NODES, nodes),
-      nested: nestedReads(apis, relations, target, ctx, info, CONNECTION_NODES, nodes, depth + 1),
+      related: relatedReads(catalogue, target, ctx, info, CONNECTION_NODES, nodes),
+      nested: nestedReads(catalogue, target, ctx, info, CONNECTION_NODES, nodes, depth + 1),
       withCount,
     });
   }
@@ -385,11 +391,7 @@ export function resolverClass(name: string, target: ResolverTarget, fields: Gene
   return cls;
 }
 
-function rootFields(
-  api: TableApi,
-  apis: ReadonlyMap<string, TableApi>,
-  relations: ManyRelations,
-): GeneratedField[] {
+function rootFields(api: TableApi, catalogue: ReadCatalogue): GeneratedField[] {
   const { model, entity, limits, defaultOrder } = api;
   const types = tableTypes(model, entity);
   const idColumn = model.keyColumns.length === 1 ? model.keyColumns[0]! : null;
@@ -404,8 +406,8 @@ function rootFields(
         const cursors = ctx.cursors.forConnection(`Query.${api.plural}`);
         const page = pageRequest(model, args as ConnectionArgs, limits, defaultOrder, cursors);
         const projection = projectionFor(model, ctx, info, CONNECTION_NODES);
-        const related = relatedReads(apis, model, ctx, info, CONNECTION_NODES);
-        const nested = nestedReads(apis, relations, model, ctx, info, CONNECTION_NODES, info.fieldNodes);
+        const related = relatedReads(catalogue, model, ctx, info, CONNECTION_NODES);
+        const nested = nestedReads(catalogue, model, ctx, info, CONNECTION_NODES, info.fieldNodes);
         const scope = ctx.scope;
         const wantsCount = selects(info, ['totalCount']);
         const read = async (executor: SqlExecutor) => {
@@ -482,8 +484,7 @@ function toManyField(
   ownerKey: string,
   many: ManyRelationApi,
   declared: DeclaredField,
-  apis: ReadonlyMap<string, TableApi>,
-  relations: ManyRelations,
+  catalogue: ReadCatalogue,
 ): GeneratedField {
   const { relation, targetApi } = many;
   const target = targetApi.model;
@@ -524,8 +525,8 @@ function toManyField(
                 projectionFor(target, ctx, info, CONNECTION_NODES),
                 countInPage,
                 rowReads(
-                  relatedReads(apis, target, ctx, info, CONNECTION_NODES),
-                  nestedReads(apis, relations, target, ctx, info, CONNECTION_NODES, info.fieldNodes),
+                  relatedReads(catalogue, target, ctx, info, CONNECTION_NODES),
+                  nestedReads(catalogue, target, ctx, info, CONNECTION_NODES, info.fieldNodes),
                 ),
               ),
               count: wantsCount && !countInPage ? ctx.loaders.relationCount(relation, request.filter) : null,
@@ -625,6 +626,7 @@ export function tableApiResolvers(
 ): ClassType[] {
   const resolvers: ClassType[] = [];
   const relations = manyRelations(apis, links);
+  const catalogue: ReadCatalogue = { apis, relations };
   const relationFields = new Map<string, GeneratedField[]>();
   const addRelation = (owner: TableApi, field: GeneratedField, rule: AccessRule) => {
     if (owner.model.columnsByKey.has(field.name)) {
@@ -663,7 +665,7 @@ export function tableApiResolvers(
     );
     rules.guardFields(`${model.className}Edge`, ['cursor', 'node'], openStructure);
 
-    const queries = rootFields(api, apis, relations);
+    const queries = rootFields(api, catalogue);
     for (const q of queries) rules.guard('Query', q.name, options.read);
     resolvers.push(resolverClass(`${model.className}Queries`, 'Query', queries));
 
@@ -714,7 +716,7 @@ export function tableApiResolvers(
       const { owner, declared } = many;
       addRelation(
         owner,
-        toManyField(field, owner.model.keyColumns[0]!.key, many, declared, apis, relations),
+        toManyField(field, owner.model.keyColumns[0]!.key, many, declared, catalogue),
         many.targetApi.options.read,
       );
     }
