@@ -69,8 +69,11 @@ export class ReplicaHealth {
   private refreshing: Promise<ReplicaState[]> | null = null;
   private timer: NodeJS.Timeout | null = null;
   private stopped = false;
-  /** Whether the last probe could read the primary's position; while it cannot, lag cannot be judged. */
-  private primaryAnsweredLastProbe = false;
+  /**
+   * Whether the primary answers: set by each probe, cleared by a connection error in between
+   * (primaryUnreachable). While it does not, a replica's lag cannot be judged.
+   */
+  private primaryAnswering = false;
 
   constructor(
     private readonly primary: AbstractSqlConnection,
@@ -98,9 +101,9 @@ export class ReplicaHealth {
     }));
   }
 
-  /** Whether the last probe reached the primary (without it a replica's staleness cannot be judged). */
+  /** Whether the primary answers (without it a replica's staleness cannot be judged). */
   get primaryAnswered(): boolean {
-    return this.primaryAnsweredLastProbe;
+    return this.primaryAnswering;
   }
 
   /** After close a probe would reconnect the pools the ORM just closed. */
@@ -138,7 +141,7 @@ export class ReplicaHealth {
    * lag instead of a read waiting for the primary's connect timeout and failing.
    */
   primaryUnreachable(): void {
-    this.primaryAnsweredLastProbe = false;
+    this.primaryAnswering = false;
   }
 
   markUnreachable(slot: ReplicaSlot, error: unknown): void {
@@ -162,7 +165,7 @@ export class ReplicaHealth {
     const primaryLsn = await primaryWritePosition(this.primary, this.options.probeTimeoutMs).catch(
       () => null,
     );
-    this.primaryAnsweredLastProbe = primaryLsn !== null;
+    this.primaryAnswering = primaryLsn !== null;
     if (primaryLsn !== null) {
       this.samples.push({ lsn: primaryLsn, at: startedAt });
       this.samples = this.samples.filter((sample) => startedAt - sample.at <= SAMPLE_WINDOW_MS);

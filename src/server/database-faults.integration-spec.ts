@@ -30,8 +30,7 @@ interface Answer {
 async function gatewayBehindRelays(
   app: TestApp,
   schema: GraphQLSchema,
-  relayReplica = false,
-  maxLagSeconds = 5,
+  { relayReplica = false, maxLagSeconds = 5 }: { relayReplica?: boolean; maxLagSeconds?: number } = {},
 ) {
   const primary = await startTcpRelay(app.testDb.runtime.databaseUrl);
   const replica = relayReplica ? await startTcpRelay(app.testDb.runtime.replicaUrls[0]!) : null;
@@ -180,7 +179,7 @@ describe('the primary unreachable', () => {
   it('silent, with the replica past the staleness bound: the first read waits the connect timeout once, then reads go to the replica', async () => {
     // A bound of a millisecond: while the primary answers, every read goes to it, as when the replica
     // is really behind.
-    const gateway = await gatewayBehindRelays(app, schema, false, 0.001);
+    const gateway = await gatewayBehindRelays(app, schema, { maxLagSeconds: 0.001 });
     try {
       const before = await gateway.post(READ);
       expect(before.status).toBe(200);
@@ -205,7 +204,7 @@ describe('the primary unreachable', () => {
   });
 
   it('with the replica gone too, reads and the credential check answer DATABASE_UNAVAILABLE (503), not 500', async () => {
-    const gateway = await gatewayBehindRelays(app, schema, true);
+    const gateway = await gatewayBehindRelays(app, schema, { relayReplica: true });
     try {
       await gateway.primary.cut();
       await gateway.replica!.cut();
