@@ -9,8 +9,9 @@ import type { ColumnKind, ColumnModel, TableModel } from './table-model.js';
 /**
  * The SQL of the generic table API: one statement per page, per count, per batch of ids and per nested
  * page of many parents (a window function partitions the rows by parent, so 500 parents cost one
- * statement like 10 do). A page's to-one relations and nested pages are read as JSON columns of its
- * rows (RelatedRead, NestedPageRead), so a page with its relations is one statement whatever its size. Placeholders are MikroORM's `?`; every value goes through `params`, and every
+ * statement like 10 do). A page's to-one relations (joined) and nested pages are read as JSON columns
+ * of its rows (RelatedRead, NestedPageRead), so a page with its relations is one statement whatever its
+ * size. Placeholders are MikroORM's `?`; every value goes through `params`, and every
  * identifier comes from the ORM metadata, never from the caller.
  *
  * Raw SQL does not pass through the ORM's filters, so the tenant scope is added here, derived from the
@@ -114,6 +115,7 @@ export interface Statement {
 
 const quote = (identifier: string) => `"${identifier.replaceAll('"', '""')}"`;
 const col = (alias: string, column: string) => `${alias}.${quote(column)}`;
+const literal = (text: string) => `'${text.replaceAll("'", "''")}'`;
 
 /** Cursor values of a row: the order terms' values exactly as PostgreSQL has them (µs timestamps). */
 export const CURSOR_KEY = '__cursor';
@@ -372,8 +374,8 @@ function where(conditions: (string | null)[]): string {
 }
 
 /**
- * A to-one relation read in the same statement as the rows that point at it: the row it points at comes
- * back as one JSON column (`relatedKey(field)`), scoped to the tenant like any read of its table, and
+ * A to-one relation read in the same statement as the rows that point at it (joinRelated): the row it
+ * points at comes back as one JSON column (`relatedKey(field)`), scoped to the tenant like any read of its table, and
  * null where there is none the caller may see. The page's own statement then answers the relation, so
  * a page with its project, status and assignee is one round trip instead of four.
  */
@@ -392,17 +394,71 @@ export function relatedKey(field: string): string {
   return `__related_${field}`;
 }
 
-function relatedSelect(related: RelatedRead, alias: string, scope: Scope | null, params: SqlParams): string {
-  const { target, foreignKey, projection } = related;
-  const key = target.keyColumns[0]!;
-  const conditions = [
-    `${col('o', key.column)} = ${col(alias, foreignKey.column)}`,
-    scopeSql(target, 'o', scope, params),
-  ];
-  return (
-    `(select row_to_json(r) from (select ${selectList(target, 'o', projection)}` +
-    ` from ${quote(target.tableName)} as o${where(conditions)}) as r) as ${quote(relatedKey(related.field))}`
-  );
+/**
+ * A statement's rows with their to-one relations joined: `inner` is the rows' own select (aliased
+ * `rowAlias`, its columns named by their keys), and each relation is a left join of its table, scoped
+ * to the tenant in the join condition, whose row comes back as one JSON column. A join reads each
+ * related table once per statement (a hash of a client's projects, say) where a subquery in the select
+ * list would scan it again for every row; the rows' order is restated outside, as a join does not keep
+ * it. `innerColumns` lists, for each order term and foreign key, the name the inner select gives it.
+ */
+function joinRelated(
+  inner: string,
+  rowAlias: string,
+  order: readonly { name: string; direction: SortDirection }[],
+  related: readonly RelatedRead[],
+  foreignKeyNames: readonly string[],
+  scope: Scope | null,
+  params: SqlParams,
+): string {
+  let columns = `${rowAlias}.*`;
+  let joins = '';
+  related.forEach((read, i) => {
+    const { target, projection } = read;
+    const alias = `${rowAlias}_j${i}`;
+    const key = target.keyColumns[0]!;
+    const { columns: selected, embedding } = projectionOf(target, projection);
+    const pairs = selected.map((c) => `${literal(c.key)}, ${col(alias, c.column)}`);
+    if (embedding && target.hasEmbedding) pairs.push(`'embedding', ${col(alias, 'embedding')}::text`);
+    columns +=
+      `, case when ${col(alias, key.column)} is null then null` +
+      ` else json_build_object(${pairs.join(', ')}) end as ${quote(relatedKey(read.field))}`;
+    const on = [
+      `${col(alias, key.column)} = ${col(rowAlias, foreignKeyNames[i]!)}`,
+      scopeSql(target, alias, scope, params),
+    ].filter(Boolean);
+    joins += ` left join ${quote(target.tableName)} as ${alias} on ${on.join(' and ')}`;
+  });
+  const orderBy = order.map((term) => `${col(rowAlias, term.name)} ${term.direction}`).join(', ');
+  return `select ${columns} from (${inner}) as ${rowAlias}${joins} order by ${orderBy}`;
+}
+
+/**
+ * The names the inner select of a joined statement (joinRelated) gives the columns the outer one needs:
+ * a projected column by its key, any other as an extra `__by_<key>` column the inner select adds (`extra`).
+ */
+function innerNames(
+  model: TableModel,
+  alias: string,
+  projection: ProjectionLike,
+  orderBy: readonly OrderTerm[],
+  related: readonly RelatedRead[],
+) {
+  const projected = new Set(projectionOf(model, projection).columns);
+  const extra: string[] = [];
+  const nameOf = (column: ColumnModel) => {
+    if (projected.has(column)) return column.key;
+    const name = `__by_${column.key}`;
+    if (!extra.some((e) => e.endsWith(` as ${quote(name)}`)))
+      extra.push(`${col(alias, column.column)} as ${quote(name)}`);
+    return name;
+  };
+  const order = orderBy.map((term) => ({
+    name: nameOf(columnOf(model, term.key)),
+    direction: term.direction,
+  }));
+  const foreignKeys = related.map((read) => nameOf(read.foreignKey));
+  return { order, foreignKeys, extra: extra.map((e) => `, ${e}`).join('') };
 }
 
 /**
@@ -422,7 +478,7 @@ export function pageStatement(
   const params = new SqlParams();
   // Parameters are positional: the related rows', nested pages' and the count's come first, as their
   // subqueries do.
-  let columns = rowColumns(model, 't', projection, related, nested, scope, params, 0);
+  let columns = rowColumns(model, 't', projection, nested, scope, params, 0);
   if (withCount) {
     const counted = [scopeSql(model, 'c', scope, params), filterSql(model, 'c', page.filter, params)];
     columns +=
@@ -434,11 +490,16 @@ export function pageStatement(
     filterSql(model, 't', page.filter, params),
     page.after ? afterSql(model, 't', page.orderBy, page.after, params) : null,
   ];
+  const names = related.length > 0 ? innerNames(model, 't', projection, page.orderBy, related) : null;
   const sql =
-    `select ${columns}, ${cursorSelect(model, 't', page.orderBy)}` +
+    `select ${columns}, ${cursorSelect(model, 't', page.orderBy)}${names?.extra ?? ''}` +
     ` from ${quote(model.tableName)} as t${where(conditions)}` +
     ` order by ${orderSql(model, 't', page.orderBy)}${limitSql(page, params)}`;
-  return { sql, params: params.values };
+  if (!names) return { sql, params: params.values };
+  return {
+    sql: joinRelated(sql, 'w0', names.order, related, names.foreignKeys, scope, params),
+    params: params.values,
+  };
 }
 
 export function countStatement(
@@ -576,21 +637,20 @@ export function nestedKey(key: string): string {
 }
 
 /**
- * What a statement reads of each row: the projected columns, then one JSON column per to-one relation
- * and per nested page. Subqueries come in the order of their text, as positional parameters must.
+ * What a statement reads of each row before its to-one relations are joined (joinRelated): the
+ * projected columns, then one JSON column per nested page. Subqueries come in the order of their text,
+ * as positional parameters must.
  */
 function rowColumns(
   model: TableModel,
   alias: string,
   projection: ProjectionLike,
-  related: readonly RelatedRead[],
   nested: readonly NestedPageRead[],
   scope: Scope | null,
   params: SqlParams,
   depth: number,
 ): string {
   let sql = selectList(model, alias, projection);
-  for (const read of related) sql += `, ${relatedSelect(read, alias, scope, params)}`;
   if (nested.length > 0) {
     const key = col(alias, model.keyColumns[0]!.column);
     for (const read of nested) sql += `, ${nestedSelect(read, key, scope, params, depth + 1)}`;
@@ -609,7 +669,7 @@ function nestedSelect(
   if (page.after) throw new Error('a page after a cursor is not read with its parent');
   const alias = `n${depth}`;
   const parents: Parents = { row: parentKey };
-  const columns = rowColumns(target, alias, read.projection, read.related, read.nested, scope, params, depth);
+  const columns = rowColumns(target, alias, read.projection, read.nested, scope, params, depth);
   const from = source.from(alias, parents);
   const conditions = [
     source.parentCondition?.(alias, parents) ?? null,
@@ -618,9 +678,12 @@ function nestedSelect(
   ];
   // `count(*) over ()` is computed before the limit: the parent's total beside each row of its window.
   const count = read.withCount ? `, count(*) over ()::int as ${quote(COUNT_KEY)}` : '';
-  const rows =
-    `select ${columns}, ${cursorSelect(target, alias, page.orderBy)}${count}` +
+  const { related } = read;
+  const names = related.length > 0 ? innerNames(target, alias, read.projection, page.orderBy, related) : null;
+  let rows =
+    `select ${columns}, ${cursorSelect(target, alias, page.orderBy)}${count}${names?.extra ?? ''}` +
     ` from ${from}${where(conditions)} order by ${orderSql(target, alias, page.orderBy)}${limitSql(page, params)}`;
+  if (names) rows = joinRelated(rows, `w${depth}`, names.order, related, names.foreignKeys, scope, params);
   // json_agg takes the rows in the order the limited subquery hands them over.
   return `(select coalesce(json_agg(p), '[]') from (${rows}) as p) as ${quote(nestedKey(read.key))}`;
 }
@@ -644,7 +707,7 @@ export function partitionedPageStatement(
   nested: readonly NestedPageRead[] = [],
 ): Statement {
   const params = new SqlParams();
-  const columns = rowColumns(target, 't', projection, related, nested, scope, params, 0);
+  const columns = rowColumns(target, 't', projection, nested, scope, params, 0);
   const parents: Parents = { list: params.addList(parentIds, 'int') };
   const from = source.from('t', parents);
   const parent = source.parentExpr('t');
@@ -654,8 +717,9 @@ export function partitionedPageStatement(
     filterSql(target, 't', page.filter, params),
     page.after ? afterSql(target, 't', page.orderBy, page.after, params) : null,
   ];
+  const names = related.length > 0 ? innerNames(target, 't', projection, [], related) : null;
   const inner =
-    `select ${columns}, ${cursorSelect(target, 't', page.orderBy)},` +
+    `select ${columns}, ${cursorSelect(target, 't', page.orderBy)}${names?.extra ?? ''},` +
     ` ${parent} as ${quote(PARENT_KEY)},` +
     ` row_number() over (partition by ${parent} order by ${orderSql(target, 't', page.orderBy)}) as "__rn"` +
     (withCount ? `, count(*) over (partition by ${parent})::int as ${quote(COUNT_KEY)}` : '') +
@@ -663,7 +727,12 @@ export function partitionedPageStatement(
   const sql =
     `select * from (${inner}) as s where s."__rn" > ${params.add(page.offset)}` +
     ` and s."__rn" <= ${params.add(page.offset + page.first + 1)} order by s."__rn"`;
-  return { sql, params: params.values };
+  if (!names) return { sql, params: params.values };
+  const byRowNumber = [{ name: '__rn', direction: 'asc' as const }];
+  return {
+    sql: joinRelated(sql, 'w0', byRowNumber, related, names.foreignKeys, scope, params),
+    params: params.values,
+  };
 }
 
 /**
