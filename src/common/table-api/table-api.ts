@@ -51,6 +51,7 @@ import type {
   NestedPageRead,
   OrderTerm,
   PageRequest,
+  ParentRowCondition,
   Projection,
   RelatedRead,
   RelationSource,
@@ -105,6 +106,12 @@ export interface LinkRelationOptions {
   /** Selects `__parent` and the link columns named in `on`; `ids` is the parent ids' array parameter (`= any(${ids})`). */
   linkSql: (ids: string) => string;
   on: [string, string][];
+  /**
+   * The same link as a condition on one target row for one parent row, given the parent's columns:
+   * used when the page is read inside its parent's statement. Without it, that page reads the link
+   * through `linkSql` with the one parent id.
+   */
+  parentRow?: ParentRowCondition;
 }
 
 export function pluralize(word: string): string {
@@ -602,7 +609,7 @@ function manyRelations(
           throw new Error(`${id}: ${target.name}.${collection.mappedBy} is not a to-one relation`);
         source = directSource(targetApi.model, foreignKey.column);
       } else if (link) {
-        source = linkSource(targetApi.model, link.linkSql, link.on);
+        source = linkSource(targetApi.model, link.linkSql, link.on, link.parentRow);
       } else {
         throw new Error(`${id}: a connection field needs a @OneToMany collection or a module's link`);
       }

@@ -560,10 +560,17 @@ export function rowByKeyStatement(
 
 /**
  * The parents a relation's rows are read for: a batch of ids (`list`, an `int8[]` expression, one
- * parameter) or the one row of an enclosing statement (`row`, its key column), when a page's rows are
- * read as a JSON column of their parent's row (NestedPageRead).
+ * parameter) or the one row of an enclosing statement (`row`, its key column, and `column`, any of its
+ * columns by name), when a page's rows are read as a JSON column of their parent's row (NestedPageRead).
  */
-export type Parents = { list: string } | { row: string };
+export type Parents = { list: string } | { row: string; column: (name: string) => string };
+
+/**
+ * A link's condition on one target row (aliased `target`) for one parent row whose columns are at hand
+ * (`parent(name)`): how a page read inside its parent's statement follows the link without reading the
+ * parent's table again to find the columns the link matches on.
+ */
+export type ParentRowCondition = (target: string, parent: (column: string) => string) => string;
 
 const idArray = (parents: Parents) => ('list' in parents ? parents.list : `array[${parents.row}]::int8[]`);
 
@@ -579,7 +586,7 @@ export interface RelationSource {
   /** Expression of the parent id in that clause. */
   parentExpr(alias: string): string;
   /** Condition on the parents, when `from` does not restrict them itself. */
-  parentCondition?(alias: string, parents: Parents): string;
+  parentCondition?(alias: string, parents: Parents): string | null;
 }
 
 export function directSource(target: TableModel, foreignKeyColumn: string): RelationSource {
@@ -596,19 +603,24 @@ export function directSource(target: TableModel, foreignKeyColumn: string): Rela
 /**
  * Through a link: `linkSql(ids)` selects `__parent` and the columns named in `on`, which are matched
  * against target columns (`[linkColumn, targetColumn]`); `ids` is an `int8[]` expression (`= any(ids)`).
+ * With `parentRow`, a page read inside its parent's row is the target table under that condition.
  */
 export function linkSource(
   target: TableModel,
   linkSql: (idList: string) => string,
   on: [string, string][],
+  parentRow?: ParentRowCondition,
 ): RelationSource {
   return {
     from: (alias, parents) => {
+      if (parentRow && 'row' in parents) return `${quote(target.tableName)} as ${alias}`;
       const link = `${alias}_l`;
       const join = on.map(([l, t]) => `${col(link, l)} = ${col(alias, t)}`).join(' and ');
       return `(${linkSql(idArray(parents))}) as ${link} join ${quote(target.tableName)} as ${alias} on ${join}`;
     },
     parentExpr: (alias) => `${alias}_l.${quote(PARENT_KEY)}`,
+    parentCondition: (alias, parents) =>
+      parentRow && 'row' in parents ? parentRow(alias, parents.column) : null,
   };
 }
 
@@ -652,15 +664,18 @@ function rowColumns(
 ): string {
   let sql = selectList(model, alias, projection);
   if (nested.length > 0) {
-    const key = col(alias, model.keyColumns[0]!.column);
-    for (const read of nested) sql += `, ${nestedSelect(read, key, scope, params, depth + 1)}`;
+    const parent: Parents = {
+      row: col(alias, model.keyColumns[0]!.column),
+      column: (name) => col(alias, name),
+    };
+    for (const read of nested) sql += `, ${nestedSelect(read, parent, scope, params, depth + 1)}`;
   }
   return sql;
 }
 
 function nestedSelect(
   read: NestedPageRead,
-  parentKey: string,
+  parents: Parents & { row: string },
   scope: Scope | null,
   params: SqlParams,
   depth: number,
@@ -668,7 +683,6 @@ function nestedSelect(
   const { target, source, page } = read;
   if (page.after) throw new Error('a page after a cursor is not read with its parent');
   const alias = `n${depth}`;
-  const parents: Parents = { row: parentKey };
   const columns = rowColumns(target, alias, read.projection, read.nested, scope, params, depth);
   const from = source.from(alias, parents);
   const conditions = [

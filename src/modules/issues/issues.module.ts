@@ -22,6 +22,10 @@ const pullRequestsOfIssue: LinkRelationOptions = {
     ['pull_request_number', 'number'],
     ['client_id', 'client_id'],
   ],
+  parentRow: (pullRequest, issue) =>
+    `exists (select 1 from "jira_pull_request_links" as l where l."issue_id" = ${issue('id')}` +
+    ` and l."external_repo_id" = ${pullRequest}."external_repo_id"` +
+    ` and l."pull_request_number" = ${pullRequest}."number" and l."client_id" = ${pullRequest}."client_id")`,
 };
 
 const issuesOfPullRequest: LinkRelationOptions = {
@@ -35,6 +39,11 @@ const issuesOfPullRequest: LinkRelationOptions = {
     ['issue_id', 'id'],
     ['client_id', 'client_id'],
   ],
+  // Inside a pull request's row its repository and number are at hand: no second read of pull_requests.
+  parentRow: (issue, pullRequest) =>
+    `exists (select 1 from "jira_pull_request_links" as l where l."issue_id" = ${issue}."id"` +
+    ` and l."external_repo_id" = ${pullRequest('external_repo_id')}` +
+    ` and l."pull_request_number" = ${pullRequest('number')} and l."client_id" = ${pullRequest('client_id')})`,
 };
 
 export const issuesModule: GatewayModule = {
