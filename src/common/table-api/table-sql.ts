@@ -374,8 +374,9 @@ function where(conditions: (string | null)[]): string {
 }
 
 /**
- * A to-one relation read in the same statement as the rows that point at it (joinRelated): the row it
- * points at comes back as one JSON column (`relatedKey(field)`), scoped to the tenant like any read of its table, and
+ * A to-one relation read in the same statement as the rows that point at it (relatedJoin): the row it
+ * points at comes back as one JSON column (`relatedKey(field)`), scoped to the tenant like any read of
+ * its table, and
  * null where there is none the caller may see. The page's own statement then answers the relation, so
  * a page with its project, status and assignee is one round trip instead of four.
  */
@@ -395,70 +396,71 @@ export function relatedKey(field: string): string {
 }
 
 /**
- * A statement's rows with their to-one relations joined: `inner` is the rows' own select (aliased
- * `rowAlias`, its columns named by their keys), and each relation is a left join of its table, scoped
- * to the tenant in the join condition, whose row comes back as one JSON column. A join reads each
- * related table once per statement (a hash of a client's projects, say) where a subquery in the select
- * list would scan it again for every row; the rows' order is restated outside, as a join does not keep
- * it. `innerColumns` lists, for each order term and foreign key, the name the inner select gives it.
+ * A statement's rows with their to-one relations joined. Each relation is a left join of its table on the
+ * rows' own select (`inner`), scoped to the tenant in the join condition, whose row comes back as one
+ * JSON column: a join reads each related table once per statement (a hash of a client's projects, say)
+ * where a subquery in the select list would scan it again for every row. The inner select names the
+ * columns the joins and the outer order need by their keys, and adds the ones it does not project
+ * (`extra`, as `__by_<key>`); the rows' order is restated outside, as a join does not keep it.
  */
-function joinRelated(
-  inner: string,
-  rowAlias: string,
-  order: readonly { name: string; direction: SortDirection }[],
-  related: readonly RelatedRead[],
-  foreignKeyNames: readonly string[],
-  scope: Scope | null,
-  params: SqlParams,
-): string {
-  let columns = `${rowAlias}.*`;
-  let joins = '';
-  related.forEach((read, i) => {
-    const { target, projection } = read;
-    const alias = `${rowAlias}_j${i}`;
-    const key = target.keyColumns[0]!;
-    const { columns: selected, embedding } = projectionOf(target, projection);
-    const pairs = selected.map((c) => `${literal(c.key)}, ${col(alias, c.column)}`);
-    if (embedding && target.hasEmbedding) pairs.push(`'embedding', ${col(alias, 'embedding')}::text`);
-    columns +=
-      `, case when ${col(alias, key.column)} is null then null` +
-      ` else json_build_object(${pairs.join(', ')}) end as ${quote(relatedKey(read.field))}`;
-    const on = [
-      `${col(alias, key.column)} = ${col(rowAlias, foreignKeyNames[i]!)}`,
-      scopeSql(target, alias, scope, params),
-    ].filter(Boolean);
-    joins += ` left join ${quote(target.tableName)} as ${alias} on ${on.join(' and ')}`;
-  });
-  const orderBy = order.map((term) => `${col(rowAlias, term.name)} ${term.direction}`).join(', ');
-  return `select ${columns} from (${inner}) as ${rowAlias}${joins} order by ${orderBy}`;
+interface RelatedJoin {
+  /** Columns the inner select adds for the joins and the order (`, t."created" as "__by_created"`). */
+  extra: string;
+  /** The statement around `inner`, ordered by `order` (default: the page's own order terms). */
+  wrap(inner: string, rowAlias: string, scope: Scope | null, params: SqlParams, order?: OuterOrder): string;
 }
+type OuterOrder = readonly { name: string; direction: SortDirection }[];
 
-/**
- * The names the inner select of a joined statement (joinRelated) gives the columns the outer one needs:
- * a projected column by its key, any other as an extra `__by_<key>` column the inner select adds (`extra`).
- */
-function innerNames(
+/** The join of `related` onto rows of `model` read as `alias` (RelatedJoin), or null when there is none. */
+function relatedJoin(
   model: TableModel,
   alias: string,
   projection: ProjectionLike,
   orderBy: readonly OrderTerm[],
   related: readonly RelatedRead[],
-) {
+): RelatedJoin | null {
+  if (related.length === 0) return null;
   const projected = new Set(projectionOf(model, projection).columns);
-  const extra: string[] = [];
+  const added = new Map<ColumnModel, string>();
   const nameOf = (column: ColumnModel) => {
     if (projected.has(column)) return column.key;
     const name = `__by_${column.key}`;
-    if (!extra.some((e) => e.endsWith(` as ${quote(name)}`)))
-      extra.push(`${col(alias, column.column)} as ${quote(name)}`);
+    added.set(column, name);
     return name;
   };
-  const order = orderBy.map((term) => ({
+  const pageOrder = orderBy.map((term) => ({
     name: nameOf(columnOf(model, term.key)),
     direction: term.direction,
   }));
   const foreignKeys = related.map((read) => nameOf(read.foreignKey));
-  return { order, foreignKeys, extra: extra.map((e) => `, ${e}`).join('') };
+  const extra = [...added]
+    .map(([column, name]) => `, ${col(alias, column.column)} as ${quote(name)}`)
+    .join('');
+  return {
+    extra,
+    wrap(inner, rowAlias, scope, params, order = pageOrder) {
+      let columns = `${rowAlias}.*`;
+      let joins = '';
+      related.forEach((read, i) => {
+        const { target, projection: targetProjection } = read;
+        const joined = `${rowAlias}_j${i}`;
+        const key = target.keyColumns[0]!;
+        const { columns: selected, embedding } = projectionOf(target, targetProjection);
+        const pairs = selected.map((c) => `${literal(c.key)}, ${col(joined, c.column)}`);
+        if (embedding && target.hasEmbedding) pairs.push(`'embedding', ${col(joined, 'embedding')}::text`);
+        columns +=
+          `, case when ${col(joined, key.column)} is null then null` +
+          ` else json_build_object(${pairs.join(', ')}) end as ${quote(relatedKey(read.field))}`;
+        const on = [
+          `${col(joined, key.column)} = ${col(rowAlias, foreignKeys[i]!)}`,
+          scopeSql(target, joined, scope, params),
+        ].filter(Boolean);
+        joins += ` left join ${quote(target.tableName)} as ${joined} on ${on.join(' and ')}`;
+      });
+      const outerOrder = order.map((term) => `${col(rowAlias, term.name)} ${term.direction}`).join(', ');
+      return `select ${columns} from (${inner}) as ${rowAlias}${joins} order by ${outerOrder}`;
+    },
+  };
 }
 
 /**
@@ -476,8 +478,8 @@ export function pageStatement(
   nested: readonly NestedPageRead[] = [],
 ): Statement {
   const params = new SqlParams();
-  // Parameters are positional: the related rows', nested pages' and the count's come first, as their
-  // subqueries do.
+  // Parameters are positional: the nested pages' and the count's come first, as their subqueries do;
+  // the joined relations' tenant scopes come last.
   let columns = rowColumns(model, 't', projection, nested, scope, params, 0);
   if (withCount) {
     const counted = [scopeSql(model, 'c', scope, params), filterSql(model, 'c', page.filter, params)];
@@ -490,16 +492,12 @@ export function pageStatement(
     filterSql(model, 't', page.filter, params),
     page.after ? afterSql(model, 't', page.orderBy, page.after, params) : null,
   ];
-  const names = related.length > 0 ? innerNames(model, 't', projection, page.orderBy, related) : null;
+  const join = relatedJoin(model, 't', projection, page.orderBy, related);
   const sql =
-    `select ${columns}, ${cursorSelect(model, 't', page.orderBy)}${names?.extra ?? ''}` +
+    `select ${columns}, ${cursorSelect(model, 't', page.orderBy)}${join?.extra ?? ''}` +
     ` from ${quote(model.tableName)} as t${where(conditions)}` +
     ` order by ${orderSql(model, 't', page.orderBy)}${limitSql(page, params)}`;
-  if (!names) return { sql, params: params.values };
-  return {
-    sql: joinRelated(sql, 'w0', names.order, related, names.foreignKeys, scope, params),
-    params: params.values,
-  };
+  return { sql: join ? join.wrap(sql, 'w0', scope, params) : sql, params: params.values };
 }
 
 export function countStatement(
@@ -563,7 +561,8 @@ export function rowByKeyStatement(
  * parameter) or the one row of an enclosing statement (`row`, its key column, and `column`, any of its
  * columns by name), when a page's rows are read as a JSON column of their parent's row (NestedPageRead).
  */
-export type Parents = { list: string } | { row: string; column: (name: string) => string };
+export type Parents = { list: string } | ParentRow;
+type ParentRow = { row: string; column: (name: string) => string };
 
 /**
  * A link's condition on one target row (aliased `target`) for one parent row whose columns are at hand
@@ -649,7 +648,7 @@ export function nestedKey(key: string): string {
 }
 
 /**
- * What a statement reads of each row before its to-one relations are joined (joinRelated): the
+ * What a statement reads of each row before its to-one relations are joined (relatedJoin): the
  * projected columns, then one JSON column per nested page. Subqueries come in the order of their text,
  * as positional parameters must.
  */
@@ -675,7 +674,7 @@ function rowColumns(
 
 function nestedSelect(
   read: NestedPageRead,
-  parents: Parents & { row: string },
+  parents: ParentRow,
   scope: Scope | null,
   params: SqlParams,
   depth: number,
@@ -692,12 +691,11 @@ function nestedSelect(
   ];
   // `count(*) over ()` is computed before the limit: the parent's total beside each row of its window.
   const count = read.withCount ? `, count(*) over ()::int as ${quote(COUNT_KEY)}` : '';
-  const { related } = read;
-  const names = related.length > 0 ? innerNames(target, alias, read.projection, page.orderBy, related) : null;
-  let rows =
-    `select ${columns}, ${cursorSelect(target, alias, page.orderBy)}${count}${names?.extra ?? ''}` +
+  const join = relatedJoin(target, alias, read.projection, page.orderBy, read.related);
+  const own =
+    `select ${columns}, ${cursorSelect(target, alias, page.orderBy)}${count}${join?.extra ?? ''}` +
     ` from ${from}${where(conditions)} order by ${orderSql(target, alias, page.orderBy)}${limitSql(page, params)}`;
-  if (names) rows = joinRelated(rows, `w${depth}`, names.order, related, names.foreignKeys, scope, params);
+  const rows = join ? join.wrap(own, `w${depth}`, scope, params) : own;
   // json_agg takes the rows in the order the limited subquery hands them over.
   return `(select coalesce(json_agg(p), '[]') from (${rows}) as p) as ${quote(nestedKey(read.key))}`;
 }
@@ -731,9 +729,10 @@ export function partitionedPageStatement(
     filterSql(target, 't', page.filter, params),
     page.after ? afterSql(target, 't', page.orderBy, page.after, params) : null,
   ];
-  const names = related.length > 0 ? innerNames(target, 't', projection, [], related) : null;
+  // Its rows are ordered by their number within their parent, which the join's outer select keeps.
+  const join = relatedJoin(target, 't', projection, [], related);
   const inner =
-    `select ${columns}, ${cursorSelect(target, 't', page.orderBy)}${names?.extra ?? ''},` +
+    `select ${columns}, ${cursorSelect(target, 't', page.orderBy)}${join?.extra ?? ''},` +
     ` ${parent} as ${quote(PARENT_KEY)},` +
     ` row_number() over (partition by ${parent} order by ${orderSql(target, 't', page.orderBy)}) as "__rn"` +
     (withCount ? `, count(*) over (partition by ${parent})::int as ${quote(COUNT_KEY)}` : '') +
@@ -741,12 +740,8 @@ export function partitionedPageStatement(
   const sql =
     `select * from (${inner}) as s where s."__rn" > ${params.add(page.offset)}` +
     ` and s."__rn" <= ${params.add(page.offset + page.first + 1)} order by s."__rn"`;
-  if (!names) return { sql, params: params.values };
   const byRowNumber = [{ name: '__rn', direction: 'asc' as const }];
-  return {
-    sql: joinRelated(sql, 'w0', byRowNumber, related, names.foreignKeys, scope, params),
-    params: params.values,
-  };
+  return { sql: join ? join.wrap(sql, 'w0', scope, params, byRowNumber) : sql, params: params.values };
 }
 
 /**
